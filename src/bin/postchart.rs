@@ -1,0 +1,104 @@
+//! `postchart extract FILE…`: one JSON line per post with its facts and charts.
+//! `postchart extract --plain`: JSON lines `{"id", "input"}` on stdin, `{"id", "facts"}` out.
+//!
+//! The JSON is how extraction is scored (shared/tools/score.py): keep it stable.
+
+use std::io::{self, BufRead, Write};
+use std::process::ExitCode;
+
+use serde_json::{json, Value as Json};
+
+const USAGE: &str =
+    "usage: postchart extract FILE...\n       postchart extract --plain < cases.jsonl";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.split_first() {
+        Some((cmd, rest)) if cmd == "extract" => {
+            if rest.iter().any(|a| a == "--plain") {
+                plain()
+            } else if rest.is_empty() {
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            } else {
+                files(rest)
+            }
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn files(paths: &[String]) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for path in paths {
+        let line = match std::fs::read(path) {
+            Ok(bytes) => {
+                let source = String::from_utf8_lossy(&bytes);
+                match postchart::analyze(&source) {
+                    Ok(a) => json!({
+                        "file": path,
+                        "title": a.post.front_matter.title,
+                        "date": a.post.front_matter.date,
+                        "facts": a.facts,
+                        "charts": a.charts,
+                    }),
+                    Err(e) => {
+                        eprintln!("{path}: {e}");
+                        failed = true;
+                        json!({"file": path, "title": null, "date": null, "facts": [], "charts": [], "error": e.to_string()})
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        if writeln!(out, "{line}").is_err() {
+            return ExitCode::FAILURE;
+        }
+    }
+    if out.flush().is_err() || failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn plain() -> ExitCode {
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let Ok(line) = line else {
+            eprintln!("stdin: line {} is not UTF-8", n + 1);
+            return ExitCode::FAILURE;
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let case: Json = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("stdin: line {}: {e}", n + 1);
+                return ExitCode::FAILURE;
+            }
+        };
+        let input = case.get("input").and_then(Json::as_str).unwrap_or("");
+        let facts = postchart::extract::extract_text(input);
+        if writeln!(out, "{}", json!({"id": case.get("id"), "facts": facts})).is_err() {
+            return ExitCode::FAILURE;
+        }
+    }
+    if out.flush().is_err() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,446 @@
+//! Stage 3, `choose`: facts become chart specs, plain data that serialises to the documented
+//! JSON (see README: "Chart JSON").
+//!
+//! - Figures of one enumeration (joined by 、/和/及 in one sentence, same unit, two or more)
+//!   become a bar chart, horizontal when there are many or the labels are long.
+//! - Isolated key figures (the lede's, one per unit, and stated changes) become KPI cards,
+//!   grouped in one chart.
+//! - A figure is charted only as the text states it: ranges and unitless counts are left out.
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{Fact, Value};
+use crate::format;
+use crate::post::Post;
+
+/// What kind of chart a spec draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartKind {
+    Bar,
+    Hbar,
+    Line,
+    Pie,
+    Kpi,
+}
+
+/// One chart: what `render` draws and what the CLI prints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChartSpec {
+    pub kind: ChartKind,
+    pub title: String,
+    /// The unit shared by every point; `None` when points carry their own (KPI cards).
+    #[serde(default)]
+    pub unit: Option<String>,
+    pub points: Vec<Point>,
+    /// Where the figures come from (`中国劳动保障报`), when the post says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Language of the post (`zh`, `en`…), for number formatting and the text alternative.
+    #[serde(default = "default_lang")]
+    pub lang: String,
+}
+
+fn default_lang() -> String {
+    "zh".into()
+}
+
+/// One bar, slice, line point or card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    pub label: String,
+    pub value: f64,
+    #[serde(default = "one")]
+    pub scale: f64,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    #[serde(default = "plus")]
+    pub sign: i8,
+}
+
+fn one() -> f64 {
+    1.0
+}
+fn plus() -> i8 {
+    1
+}
+
+impl Point {
+    fn from_fact(fact: &Fact) -> Point {
+        Point {
+            label: fact.label.clone(),
+            value: fact.value.headline(),
+            scale: fact.scale,
+            unit: fact.unit.clone(),
+            qualifier: fact.qualifier.clone(),
+            sign: fact.sign,
+        }
+    }
+
+    /// The value times its scale.
+    pub fn magnitude(&self) -> f64 {
+        self.value * self.scale
+    }
+
+    /// The figure as the text gave it, in the chart's language (`2147.9万元`).
+    pub fn figure(&self, chart_unit: Option<&str>, lang: &str) -> String {
+        let unit = self.unit.as_deref().or(chart_unit);
+        format::figure(self.value, self.scale, unit, lang)
+    }
+}
+
+/// At most this many KPI cards in one group: more is no longer a headline.
+const MAX_KPI_CARDS: usize = 4;
+/// More points than this, or labels longer than this (in wide characters), go horizontal.
+const MAX_VERTICAL_BARS: usize = 6;
+const MAX_VERTICAL_LABEL: usize = 6;
+
+/// Picks the charts for a post's facts.
+pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
+    let lang = post.lang();
+    let source = source_line(post);
+    let mut charts = Vec::new();
+    let mut in_series = vec![false; facts.len()];
+
+    for run in enumerations(facts) {
+        let points: Vec<Point> = run.iter().map(|&k| Point::from_fact(&facts[k])).collect();
+        let first = &facts[run[0]];
+        let long_labels = points
+            .iter()
+            .any(|p| display_width(&p.label) > MAX_VERTICAL_LABEL * 2);
+        let kind = if points.len() > MAX_VERTICAL_BARS || long_labels {
+            ChartKind::Hbar
+        } else {
+            ChartKind::Bar
+        };
+        for &k in &run {
+            in_series[k] = true;
+        }
+        charts.push(ChartSpec {
+            kind,
+            title: series_title(post, first, &lang),
+            unit: first.unit.clone(),
+            points,
+            source: source.clone(),
+            lang: lang.clone(),
+        });
+    }
+
+    let cards = key_figures(facts, &in_series);
+    if !cards.is_empty() {
+        let title = post.front_matter.title.clone().unwrap_or_else(|| {
+            if format::is_chinese(&lang) {
+                "要点".into()
+            } else {
+                "Key figures".into()
+            }
+        });
+        charts.push(ChartSpec {
+            kind: ChartKind::Kpi,
+            title,
+            unit: None,
+            points: cards.iter().map(|&k| Point::from_fact(&facts[k])).collect(),
+            source,
+            lang,
+        });
+    }
+    charts
+}
+
+/// A fact that can stand in a chart: a single stated value with a unit.
+fn chartable(fact: &Fact) -> bool {
+    matches!(fact.value, Value::One(v) if v.is_finite())
+        && fact.unit.is_some()
+        && fact.scale.is_finite()
+}
+
+/// Runs of facts listed together with one unit: the indexes of each run of two or more.
+fn enumerations(facts: &[Fact]) -> Vec<Vec<usize>> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for (k, fact) in facts.iter().enumerate() {
+        let continues = current.last().is_some_and(|&prev| {
+            let p = &facts[prev];
+            fact.place.listed_with_previous
+                && p.place.paragraph == fact.place.paragraph
+                && p.unit == fact.unit
+                && chartable(fact)
+        });
+        if !continues {
+            if current.len() >= 2 {
+                runs.push(std::mem::take(&mut current));
+            }
+            current.clear();
+            if !chartable(fact) {
+                continue;
+            }
+        }
+        current.push(k);
+    }
+    if current.len() >= 2 {
+        runs.push(current);
+    }
+    // Labels must tell the bars apart; two identical labels mean a misread list.
+    runs.retain(|run| {
+        let mut labels: Vec<&str> = run.iter().map(|&k| facts[k].label.as_str()).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        labels.len() == run.len() && labels.iter().all(|l| !l.is_empty())
+    });
+    runs
+}
+
+/// The lede's figures (the first paragraph with any), one per unit, then stated changes in
+/// per cent from anywhere, up to [`MAX_KPI_CARDS`].
+fn key_figures(facts: &[Fact], in_series: &[bool]) -> Vec<usize> {
+    let free = |k: usize| !in_series[k] && chartable(&facts[k]) && !facts[k].label.is_empty();
+    let mut cards: Vec<usize> = Vec::new();
+    let mut units_seen: Vec<&str> = Vec::new();
+    if let Some(lede) = facts.first().map(|f| f.place.paragraph) {
+        for (k, fact) in facts.iter().enumerate() {
+            if fact.place.paragraph != lede || !free(k) {
+                continue;
+            }
+            let unit = fact.unit.as_deref().unwrap_or("");
+            // A second figure in the same unit right after the first is usually its part
+            // (70639人次, of which 补贴性培训32498人次).
+            if units_seen.contains(&unit) {
+                continue;
+            }
+            units_seen.push(unit);
+            cards.push(k);
+        }
+    }
+    for (k, fact) in facts.iter().enumerate() {
+        if cards.len() >= MAX_KPI_CARDS {
+            break;
+        }
+        if !cards.contains(&k) && free(k) && is_change(fact) {
+            cards.push(k);
+        }
+    }
+    cards.truncate(MAX_KPI_CARDS);
+    cards
+}
+
+fn is_change(fact: &Fact) -> bool {
+    let change_unit = matches!(fact.unit.as_deref(), Some("%" | "个百分点" | "倍"));
+    const VERBS: &[&str] = &[
+        "增长", "增加", "提高", "提升", "上涨", "上升", "下降", "减少", "下跌", "回落", "降低",
+    ];
+    change_unit && VERBS.iter().any(|v| fact.label.contains(v))
+}
+
+/// A title for an enumeration: the words before its first label in the sentence
+/// (`2021年，该市新增`…) with what the unit counts (`人数`).
+fn series_title(post: &Post, first: &Fact, lang: &str) -> String {
+    let paragraph = &post.paragraphs[first.place.paragraph].text;
+    let sentence = paragraph
+        .split(['。', '！', '？', '；'])
+        .nth(first.place.sentence)
+        .unwrap_or(paragraph);
+    let lead = sentence
+        .find(first.label.as_str())
+        .filter(|_| !first.label.is_empty())
+        .map_or("", |pos| &sentence[..pos]);
+    let mut lead: String = lead
+        .chars()
+        .filter(|c| !matches!(c, '，' | '、' | ',' | ' ' | '“' | '”'))
+        .collect();
+    for subject in [
+        "该市", "该县", "该区", "该省", "全市", "全省", "全国", "其中", "同时", "此外",
+    ] {
+        lead = lead.replace(subject, "");
+    }
+    let lead_chars = lead.chars().count();
+    if lead_chars > 16 {
+        lead = lead.chars().skip(lead_chars - 16).collect();
+    }
+    if !format::is_chinese(lang) {
+        return if lead.trim().is_empty() {
+            post.front_matter.title.clone().unwrap_or_default()
+        } else {
+            lead.trim().to_string()
+        };
+    }
+    let measure = match first.unit.as_deref() {
+        Some("人" | "名" | "位" | "人次") => "人数",
+        Some("元" | "美元" | "港元" | "欧元" | "日元" | "英镑" | "$") => "金额",
+        Some("%" | "‰") => "比例",
+        Some("个百分点") => "变化",
+        _ => "数量",
+    };
+    if lead.is_empty() {
+        match &post.front_matter.title {
+            Some(title) => title.clone(),
+            None => measure.to_string(),
+        }
+    } else {
+        format!("{lead}{measure}")
+    }
+}
+
+/// `（文章来源：中国劳动保障报）`, `来源：新华社`: the last such line in the post.
+fn source_line(post: &Post) -> Option<String> {
+    post.paragraphs.iter().rev().find_map(|p| {
+        let text = p.text.trim();
+        if text.chars().count() > 60 {
+            return None;
+        }
+        let pos = text.find("来源：").or_else(|| text.find("来源:"))?;
+        let after = &text[pos..];
+        let name = after
+            .split_once(['：', ':'])
+            .map(|(_, name)| name)?
+            .trim_end_matches(['）', ')', '。', ' '])
+            .trim();
+        (!name.is_empty()).then(|| name.to_string())
+    })
+}
+
+/// Width in half-width columns: CJK characters count two.
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+impl ChartSpec {
+    /// The text alternative of the chart, in its language: kind, title, every point with its
+    /// value and unit, and the source.
+    pub fn describe(&self) -> String {
+        let zh = format::is_chinese(&self.lang);
+        let kind = match (self.kind, zh) {
+            (ChartKind::Bar, true) => "柱状图",
+            (ChartKind::Hbar, true) => "条形图",
+            (ChartKind::Line, true) => "折线图",
+            (ChartKind::Pie, true) => "饼图",
+            (ChartKind::Kpi, true) => "关键数字",
+            (ChartKind::Bar, false) => "Bar chart",
+            (ChartKind::Hbar, false) => "Horizontal bar chart",
+            (ChartKind::Line, false) => "Line chart",
+            (ChartKind::Pie, false) => "Pie chart",
+            (ChartKind::Kpi, false) => "Key figures",
+        };
+        let items: Vec<String> = self
+            .points
+            .iter()
+            .map(|p| {
+                let qualifier = p.qualifier.as_deref().unwrap_or("");
+                let figure = p.figure(self.unit.as_deref(), &self.lang);
+                let sign = if p.sign < 0 {
+                    if zh {
+                        "下降"
+                    } else {
+                        "down "
+                    }
+                } else {
+                    ""
+                };
+                if zh {
+                    format!("{} {sign}{qualifier}{figure}", p.label)
+                } else {
+                    format!("{}: {sign}{qualifier}{figure}", p.label)
+                }
+            })
+            .collect();
+        let (colon, sep, stop) = if zh {
+            ("：", "；", "。")
+        } else {
+            (": ", "; ", ". ")
+        };
+        let mut text = format!("{kind}{colon}{}{stop}{}{stop}", self.title, items.join(sep));
+        if let Some(source) = &self.source {
+            text.push_str(if zh { "来源：" } else { "Source: " });
+            text.push_str(source);
+            text.push_str(stop);
+        }
+        text.trim_end().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    fn charts(source: &str) -> Vec<ChartSpec> {
+        let post = Post::parse(source);
+        choose(&post, &extract(&post))
+    }
+
+    #[test]
+    fn an_enumeration_becomes_a_bar_chart() {
+        let got = charts("2021年，该市新增初中级工4948人、高级工2542人、技师402人。");
+        assert_eq!(got.len(), 1);
+        let bar = &got[0];
+        assert_eq!(bar.kind, ChartKind::Bar);
+        assert_eq!(bar.title, "2021年新增人数");
+        assert_eq!(bar.unit.as_deref(), Some("人"));
+        let labels: Vec<&str> = bar.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, vec!["初中级工", "高级工", "技师"]);
+    }
+
+    #[test]
+    fn many_items_go_horizontal() {
+        let got = charts("销量：甲1台、乙2台、丙3台、丁4台、戊5台、己6台、庚7台。");
+        assert_eq!(got[0].kind, ChartKind::Hbar);
+        assert_eq!(got[0].points.len(), 7);
+    }
+
+    #[test]
+    fn mixed_units_never_share_a_chart() {
+        let got = charts("甲企业100人、乙企业20家。");
+        assert!(got.iter().all(|c| c.kind != ChartKind::Bar));
+    }
+
+    #[test]
+    fn a_single_figure_is_a_card_not_a_bar() {
+        let got = charts("---\ntitle: 标题\n---\n全年接待游客300万人次。");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].kind, ChartKind::Kpi);
+        assert_eq!(got[0].title, "标题");
+        assert_eq!(got[0].points[0].magnitude(), 3e6);
+    }
+
+    #[test]
+    fn ranges_are_not_charted() {
+        assert!(charts("票价20-450元。").is_empty());
+    }
+
+    #[test]
+    fn no_numbers_no_charts() {
+        assert!(charts("没有数字的文章。").is_empty());
+        assert!(charts("").is_empty());
+    }
+
+    #[test]
+    fn source_line_and_description() {
+        let got = charts("新增高级工2542人、技师402人。\n\n（文章来源：中国劳动保障报）");
+        assert_eq!(got[0].source.as_deref(), Some("中国劳动保障报"));
+        assert_eq!(
+            got[0].describe(),
+            "柱状图：新增人数。高级工 2542人；技师 402人。来源：中国劳动保障报。"
+        );
+    }
+
+    #[test]
+    fn english_description() {
+        let spec = ChartSpec {
+            kind: ChartKind::Bar,
+            title: "Jobs".into(),
+            unit: Some("$".into()),
+            points: vec![Point {
+                label: "A".into(),
+                value: 21.5,
+                scale: 1e6,
+                unit: None,
+                qualifier: Some("about ".into()),
+                sign: 1,
+            }],
+            source: None,
+            lang: "en".into(),
+        };
+        assert_eq!(spec.describe(), "Bar chart: Jobs. A: about $21.5M.");
+    }
+}

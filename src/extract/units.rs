@@ -1,0 +1,270 @@
+//! The unit and scale lexicons: what may follow a number in news text.
+
+/// Scale words after a number: `2147.9万`, `1.2万亿`, `3千`, `5 million`.
+/// Longest first, so that 万亿 wins over 万.
+const SCALES: &[(&str, f64)] = &[
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("十亿", 1e9),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("十万", 1e5),
+    ("亿", 1e8),
+    ("億", 1e8),
+    ("万", 1e4),
+    ("萬", 1e4),
+    ("千", 1e3),
+];
+
+const ENGLISH_SCALES: &[(&str, f64)] = &[
+    ("trillion", 1e12),
+    ("billion", 1e9),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("bn", 1e9),
+    ("tn", 1e12),
+    ("K", 1e3),
+    ("M", 1e6),
+    ("B", 1e9),
+];
+
+/// Units as written after a number, mapped to the unit reported. Longest first within a
+/// shared prefix is ensured by [`read_unit`] trying longer matches first.
+const UNITS: &[(&str, &str)] = &[
+    // Percentages and changes.
+    ("个百分点", "个百分点"),
+    ("百分点", "个百分点"),
+    ("个基点", "个基点"),
+    ("基点", "个基点"),
+    ("%", "%"),
+    ("％", "%"),
+    ("‰", "‰"),
+    ("倍", "倍"),
+    // Money.
+    ("美元", "美元"),
+    ("港元", "港元"),
+    ("港币", "港元"),
+    ("欧元", "欧元"),
+    ("日元", "日元"),
+    ("英镑", "英镑"),
+    ("韩元", "韩元"),
+    ("卢布", "卢布"),
+    ("元人民币", "元"),
+    ("块钱", "元"),
+    ("元", "元"),
+    // People and counts.
+    ("人次", "人次"),
+    ("人", "人"),
+    ("名", "名"),
+    ("位", "位"),
+    ("户", "户"),
+    ("家", "家"),
+    ("个月", "个月"),
+    ("个", "个"),
+    ("项", "项"),
+    ("件", "件"),
+    ("批次", "批次"),
+    ("次", "次"),
+    ("期", "期"),
+    ("届", "届"),
+    ("场", "场"),
+    ("批", "批"),
+    ("所", "所"),
+    ("台", "台"),
+    ("辆", "辆"),
+    ("架", "架"),
+    ("艘", "艘"),
+    ("套", "套"),
+    ("例", "例"),
+    ("座", "座"),
+    ("条", "条"),
+    ("款", "款"),
+    ("只", "只"),
+    ("头", "头"),
+    ("张", "张"),
+    ("份", "份"),
+    ("篇", "篇"),
+    ("部", "部"),
+    ("支", "支"),
+    ("种", "种"),
+    ("类", "类"),
+    ("起", "起"),
+    ("宗", "宗"),
+    ("笔", "笔"),
+    ("单", "单"),
+    ("股", "股"),
+    ("手", "手"),
+    ("岁", "岁"),
+    // Time spans (a year number followed by 年 is a date, decided by the caller).
+    ("年", "年"),
+    ("周", "周"),
+    ("天", "天"),
+    ("小时", "小时"),
+    // Measures.
+    ("千瓦时", "千瓦时"),
+    ("千瓦", "千瓦"),
+    ("兆瓦", "兆瓦"),
+    ("吉瓦", "吉瓦"),
+    ("度电", "千瓦时"),
+    ("吨", "吨"),
+    ("公斤", "公斤"),
+    ("千克", "公斤"),
+    ("克", "克"),
+    ("斤", "斤"),
+    ("平方公里", "平方公里"),
+    ("平方千米", "平方公里"),
+    ("平方米", "平方米"),
+    ("平米", "平方米"),
+    ("立方米", "立方米"),
+    ("公里", "公里"),
+    ("千米", "公里"),
+    ("米", "米"),
+    ("公顷", "公顷"),
+    ("亩", "亩"),
+    ("升", "升"),
+    ("标箱", "标箱"),
+    ("TEU", "标箱"),
+    ("GWh", "GWh"),
+    ("MWh", "MWh"),
+    ("kWh", "千瓦时"),
+    ("GW", "GW"),
+    ("MW", "MW"),
+    ("km", "公里"),
+    ("kg", "公斤"),
+];
+
+const ENGLISH_UNITS: &[(&str, &str)] = &[
+    ("percentage points", "个百分点"),
+    ("percentage point", "个百分点"),
+    ("basis points", "个基点"),
+    ("percent", "%"),
+    ("per cent", "%"),
+    ("people", "people"),
+    ("persons", "people"),
+    ("workers", "workers"),
+    ("jobs", "jobs"),
+    ("companies", "companies"),
+    ("firms", "companies"),
+    ("tons", "tons"),
+    ("tonnes", "tons"),
+    ("yuan", "元"),
+    ("dollars", "$"),
+    ("units", "units"),
+    ("vehicles", "vehicles"),
+    ("cars", "cars"),
+];
+
+/// Currency signs written before a number: `$5`, `¥30`, `US$2`, `HK$1`.
+const CURRENCY_PREFIXES: &[(&str, &str)] = &[
+    ("US$", "$"),
+    ("HK$", "港元"),
+    ("$", "$"),
+    ("¥", "元"),
+    ("￥", "元"),
+    ("€", "欧元"),
+    ("£", "英镑"),
+    ("USD", "$"),
+    ("RMB", "元"),
+    ("CNY", "元"),
+];
+
+fn starts_with_at(chars: &[char], i: usize, word: &str) -> bool {
+    (i..)
+        .zip(word.chars())
+        .all(|(k, w)| chars.get(k) == Some(&w))
+}
+
+fn longest<'a, T: Copy>(chars: &[char], i: usize, table: &'a [(&'a str, T)]) -> Option<(T, usize)> {
+    table
+        .iter()
+        .filter(|(word, _)| starts_with_at(chars, i, word))
+        .map(|(word, v)| (*v, word.chars().count()))
+        .max_by_key(|(_, len)| *len)
+}
+
+/// A scale word at `i` (after an optional space for English words): (factor, chars consumed).
+pub fn read_scale(chars: &[char], i: usize) -> Option<(f64, usize)> {
+    if let Some(found) = longest(chars, i, SCALES) {
+        return Some(found);
+    }
+    let space = usize::from(chars.get(i) == Some(&' '));
+    let (factor, len) = longest(chars, i + space, ENGLISH_SCALES)?;
+    // An English scale word must end there: `5 Million`, not `5 Mbps`.
+    let after = chars.get(i + space + len);
+    if after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    // Single letters (K, M, B) only directly after the digits.
+    if len == 1 && space == 1 {
+        return None;
+    }
+    Some((factor, space + len))
+}
+
+/// A unit at `i`: (reported unit, chars consumed).
+pub fn read_unit(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
+    if let Some((unit, len)) = longest(chars, i, UNITS) {
+        // Latin units must end at a word boundary: `5 kg`, not `5 kgs`… or `GWhx`.
+        let latin = chars[i].is_ascii_alphabetic();
+        if !(latin && chars.get(i + len).is_some_and(|c| c.is_ascii_alphabetic())) {
+            return Some((unit, len));
+        }
+    }
+    let space = usize::from(chars.get(i) == Some(&' '));
+    let (unit, len) = longest(chars, i + space, ENGLISH_UNITS)?;
+    if chars
+        .get(i + space + len)
+        .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    Some((unit, space + len))
+}
+
+/// A currency sign ending right before `i`: (unit, chars it takes).
+pub fn currency_before(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
+    CURRENCY_PREFIXES
+        .iter()
+        .filter_map(|(sign, unit)| {
+            let n = sign.chars().count();
+            let start = i.checked_sub(n)?;
+            starts_with_at(chars, start, sign).then_some((*unit, n))
+        })
+        .max_by_key(|(_, n)| *n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn longest_unit_wins() {
+        assert_eq!(read_unit(&chars("人次，"), 0), Some(("人次", 2)));
+        assert_eq!(read_unit(&chars("个百分点"), 0), Some(("个百分点", 4)));
+        assert_eq!(read_unit(&chars("个月"), 0), Some(("个月", 2)));
+        assert_eq!(read_unit(&chars(" people."), 0), Some(("people", 7)));
+        assert_eq!(read_unit(&chars("kgs"), 0), None);
+    }
+
+    #[test]
+    fn scales() {
+        assert_eq!(read_scale(&chars("万亿元"), 0), Some((1e12, 2)));
+        assert_eq!(read_scale(&chars("万元"), 0), Some((1e4, 1)));
+        assert_eq!(read_scale(&chars(" million"), 0), Some((1e6, 8)));
+        assert_eq!(read_scale(&chars("M "), 0), Some((1e6, 1)));
+        assert_eq!(read_scale(&chars(" M"), 0), None);
+        assert_eq!(read_scale(&chars("Mbps"), 0), None);
+    }
+
+    #[test]
+    fn currency_signs() {
+        assert_eq!(currency_before(&chars("US$5"), 3), Some(("$", 3)));
+        assert_eq!(currency_before(&chars("约¥5"), 2), Some(("元", 1)));
+        assert_eq!(currency_before(&chars("5"), 0), None);
+    }
+}

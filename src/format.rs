@@ -1,0 +1,169 @@
+//! Numbers as a reader sees them: `2147.9万元`, `4,948 people`, `$21.5M`, never float noise.
+
+/// Formats a plain number with at most `max_decimals` decimals and no float noise; thousands
+/// separated by commas when `grouped`.
+pub fn number(v: f64, max_decimals: usize, grouped: bool) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "–".into()
+        } else if v > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
+    }
+    if v.abs() >= 1e15 {
+        return format!("{v:e}");
+    }
+    // 12 significant digits are more than any stated figure has, and fewer than float noise.
+    let magnitude_digits = if v == 0.0 {
+        1
+    } else {
+        (v.abs().log10().floor() as i64 + 1).max(1)
+    };
+    let decimals = (12 - magnitude_digits).clamp(0, max_decimals as i64) as usize;
+    let mut text = format!("{:.*}", decimals, v);
+    if text.contains('.') {
+        text = text.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    if text == "-0" {
+        text = "0".into();
+    }
+    if grouped {
+        text = group_thousands(&text);
+    }
+    text
+}
+
+fn group_thousands(text: &str) -> String {
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::new();
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// The Chinese scale word for a factor (`1e4` -> `万`).
+fn chinese_scale_word(scale: f64) -> Option<&'static str> {
+    Some(match scale {
+        1e3 => "千",
+        1e4 => "万",
+        1e5 => "十万",
+        1e6 => "百万",
+        1e7 => "千万",
+        1e8 => "亿",
+        1e9 => "十亿",
+        1e10 => "百亿",
+        1e11 => "千亿",
+        1e12 => "万亿",
+        _ => return None,
+    })
+}
+
+/// True for a language tag of Chinese (`zh`, `zh-CN`, `zh-Hant`…).
+pub fn is_chinese(lang: &str) -> bool {
+    lang.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("zh"))
+}
+
+/// A figure with its scale word and unit, as written in the post's language:
+/// `2147.9万元`, `15%`, `4948人`; in English `70,639`, `$21.5M`, `15%`.
+pub fn figure(value: f64, scale: f64, unit: Option<&str>, lang: &str) -> String {
+    let unit = unit.unwrap_or("");
+    if is_chinese(lang) {
+        let (value, word) = match chinese_scale_word(scale) {
+            Some(word) => (value, word),
+            None => (value * scale, ""),
+        };
+        return match unit {
+            "$" => format!("{}{word}美元", number(value, 4, false)),
+            _ => format!("{}{word}{unit}", number(value, 4, false)),
+        };
+    }
+    let magnitude = value * scale;
+    let (shown, suffix) = english_short(magnitude, scale);
+    match unit {
+        "$" => format!("${shown}{suffix}"),
+        "%" | "‰" => format!("{shown}{suffix}{unit}"),
+        "" => format!("{shown}{suffix}"),
+        _ => format!("{shown}{suffix} {unit}"),
+    }
+}
+
+/// English short scale: only for figures the text itself gave with a scale word.
+fn english_short(magnitude: f64, scale: f64) -> (String, &'static str) {
+    if scale > 1.0 {
+        for (factor, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] {
+            if magnitude.abs() >= factor {
+                return (number(magnitude / factor, 4, true), suffix);
+            }
+        }
+    }
+    (number(magnitude, 4, true), "")
+}
+
+/// A short axis tick: `7.1万`, `70.6K`.
+pub fn tick(v: f64, lang: &str) -> String {
+    let a = v.abs();
+    if is_chinese(lang) {
+        if a >= 1e8 {
+            return format!("{}亿", number(v / 1e8, 2, false));
+        }
+        if a >= 1e4 {
+            return format!("{}万", number(v / 1e4, 2, false));
+        }
+        return number(v, 2, false);
+    }
+    for (factor, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] {
+        if a >= factor {
+            return format!("{}{suffix}", number(v / factor, 2, false));
+        }
+    }
+    number(v, 2, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_float_noise() {
+        assert_eq!(number(0.1 + 0.2, 6, false), "0.3");
+        assert_eq!(number(2147.9, 4, false), "2147.9");
+        assert_eq!(number(-0.0, 2, false), "0");
+        assert_eq!(number(70639.0, 2, true), "70,639");
+        assert_eq!(number(-1234567.5, 2, true), "-1,234,567.5");
+        assert_eq!(number(f64::NAN, 2, true), "–");
+    }
+
+    #[test]
+    fn figures_by_language() {
+        assert_eq!(figure(2147.9, 1e4, Some("元"), "zh"), "2147.9万元");
+        assert_eq!(figure(1.2, 1e12, Some("元"), "zh-CN"), "1.2万亿元");
+        assert_eq!(figure(4948.0, 1.0, Some("人"), "zh"), "4948人");
+        assert_eq!(figure(70639.0, 1.0, None, "en"), "70,639");
+        assert_eq!(figure(21.5, 1e6, Some("$"), "en"), "$21.5M");
+        assert_eq!(figure(15.0, 1.0, Some("%"), "en"), "15%");
+        assert_eq!(figure(4948.0, 1.0, Some("workers"), "en"), "4,948 workers");
+    }
+
+    #[test]
+    fn ticks() {
+        assert_eq!(tick(70639.0, "zh"), "7.06万");
+        assert_eq!(tick(70639.0, "en"), "70.64K");
+        assert_eq!(tick(500.0, "zh"), "500");
+    }
+}

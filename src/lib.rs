@@ -1,0 +1,109 @@
+//! postchart reads the figures in a news post and draws them as charts.
+//!
+//! The pipeline, one module per stage:
+//! 1. [`post`]: front matter + Markdown/HTML body -> paragraphs of plain text;
+//! 2. [`extract`]: paragraphs -> [`Fact`]s (value, scale, unit, label, qualifier);
+//! 3. [`choose`]: facts -> [`ChartSpec`]s (plain data, serde);
+//! 4. [`render`]: a chart spec -> any plotters `DrawingBackend` (canvas, SVG, bitmap).
+//!
+//! ```
+//! let analysis = postchart::analyze("新增高级工2542人、技师402人。").unwrap();
+//! assert_eq!(analysis.facts.len(), 2);
+//! assert_eq!(analysis.charts[0].points[1].label, "技师");
+//! ```
+
+pub mod choose;
+pub mod error;
+pub mod extract;
+pub mod format;
+pub mod post;
+pub mod render;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use choose::{ChartKind, ChartSpec, Point};
+pub use error::Error;
+pub use extract::{Fact, Value};
+pub use post::Post;
+
+/// The largest post source postchart reads (16 MiB); larger input is refused with
+/// [`Error::TooLarge`] rather than read slowly.
+pub const MAX_SOURCE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Everything postchart reads from one post.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Analysis {
+    pub post: Post,
+    pub facts: Vec<Fact>,
+    pub charts: Vec<ChartSpec>,
+}
+
+/// How the source is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SourceFormat {
+    /// A post file: optional front matter, then Markdown (which may hold raw HTML).
+    #[default]
+    Post,
+    /// Text already rendered on a page, one paragraph per line.
+    Text,
+}
+
+/// Reads a post source (front matter + Markdown/HTML body) and returns its facts and charts.
+pub fn analyze(source: &str) -> Result<Analysis, Error> {
+    analyze_as(source, SourceFormat::Post)
+}
+
+/// Like [`analyze`], for either source format.
+pub fn analyze_as(source: &str, format: SourceFormat) -> Result<Analysis, Error> {
+    check_source(source)?;
+    let post = match format {
+        SourceFormat::Post => Post::parse(source),
+        SourceFormat::Text => Post::from_text(source),
+    };
+    let facts = extract::extract(&post);
+    let charts = choose::choose(&post, &facts);
+    Ok(Analysis {
+        post,
+        facts,
+        charts,
+    })
+}
+
+/// Refuses input that is too large or is not text.
+fn check_source(source: &str) -> Result<(), Error> {
+    if source.len() > MAX_SOURCE_BYTES {
+        return Err(Error::TooLarge {
+            bytes: source.len(),
+            limit: MAX_SOURCE_BYTES,
+        });
+    }
+    // Binary data decoded as text: NUL bytes, replacement characters or control characters.
+    let sample: Vec<char> = source.chars().take(65_536).collect();
+    let odd = sample
+        .iter()
+        .filter(|&&c| c == '\0' || c == '\u{fffd}' || (c.is_control() && !c.is_whitespace()))
+        .count();
+    if sample.contains(&'\0') || odd * 20 > sample.len().max(1) {
+        return Err(Error::NotText);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_binary_and_oversized_input() {
+        assert_eq!(analyze("PK\u{3}\u{4}\0\0\u{14}"), Err(Error::NotText));
+        let big = "a".repeat(MAX_SOURCE_BYTES + 1);
+        assert!(matches!(analyze(&big), Err(Error::TooLarge { .. })));
+    }
+
+    #[test]
+    fn empty_and_front_matter_only_give_no_chart() {
+        assert!(analyze("").unwrap().charts.is_empty());
+        assert!(analyze("---\ntitle: x\n---\n").unwrap().charts.is_empty());
+        assert!(analyze("---\ntitle: [broken\n").unwrap().charts.is_empty());
+    }
+}

@@ -1,0 +1,264 @@
+//! Stage 1, `post`: a post source (front matter + Markdown or raw HTML body) becomes its header
+//! fields and a list of plain-text paragraphs.
+
+pub mod front_matter;
+mod html;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+pub use front_matter::FrontMatter;
+use html::{HtmlText, TextSink};
+
+/// A parsed post: what the later stages read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Post {
+    pub front_matter: FrontMatter,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One block of text, with inline markup removed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub heading: bool,
+}
+
+impl Post {
+    /// Parses a whole post source: optional front matter, then a Markdown body that may hold raw
+    /// HTML blocks (as many Jekyll mirrors of news sites do).
+    pub fn parse(source: &str) -> Post {
+        let (front_matter, body) = front_matter::split(source);
+        Post {
+            front_matter: front_matter.unwrap_or_default(),
+            paragraphs: markdown_paragraphs(body),
+        }
+    }
+
+    /// Builds a post from text already rendered on a page (an `<article>`'s text): paragraphs
+    /// are separated by line breaks; there is no markup to read.
+    pub fn from_text(text: &str) -> Post {
+        let paragraphs = text
+            .split('\n')
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(|line| Paragraph {
+                text: line.to_string(),
+                heading: false,
+            })
+            .collect();
+        Post {
+            front_matter: FrontMatter::default(),
+            paragraphs,
+        }
+    }
+
+    /// The post's language: the header's `lang` if it names one, else a guess from the text
+    /// (`zh` when it holds Han characters, `en` otherwise).
+    pub fn lang(&self) -> String {
+        if let Some(lang) = &self.front_matter.lang {
+            return lang.clone();
+        }
+        let han = self
+            .paragraphs
+            .iter()
+            .flat_map(|p| p.text.chars())
+            .take(2000)
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if han { "zh" } else { "en" }.to_string()
+    }
+}
+
+#[derive(Default)]
+struct ParagraphSink {
+    paragraphs: Vec<Paragraph>,
+    current: String,
+    heading: bool,
+}
+
+impl TextSink for ParagraphSink {
+    fn text(&mut self, text: &str) {
+        self.current.push_str(text);
+    }
+    fn block_break(&mut self) {
+        let text = collapse_spaces(&self.current);
+        if !text.is_empty() {
+            self.paragraphs.push(Paragraph {
+                text,
+                heading: self.heading,
+            });
+        }
+        self.current.clear();
+    }
+}
+
+/// Folds runs of white space (from HTML source indentation and soft breaks) into one space,
+/// and drops white space next to CJK text, where it never separates words.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            let prev_wide = out.chars().next_back().is_some_and(is_wide);
+            if !(prev_wide || is_wide(c)) {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Han, kana, full-width forms and CJK punctuation: scripts written without spaces.
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+fn markdown_paragraphs(body: &str) -> Vec<Paragraph> {
+    let mut sink = ParagraphSink::default();
+    let mut html = HtmlText::default();
+    // Autolinks, images and code carry URLs, ids and code, not a story's figures.
+    let mut skip_depth = 0usize;
+    for event in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(tag) => {
+                let skip = matches!(
+                    tag,
+                    Tag::CodeBlock(_)
+                        | Tag::Image { .. }
+                        | Tag::Link {
+                            link_type: LinkType::Autolink | LinkType::Email,
+                            ..
+                        }
+                );
+                if skip || skip_depth > 0 {
+                    skip_depth += 1;
+                    continue;
+                }
+                if let Tag::Heading { .. } = tag {
+                    sink.block_break();
+                    sink.heading = true;
+                } else if is_block_tag(&tag) {
+                    sink.block_break();
+                }
+            }
+            Event::End(end) => {
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                if is_block_end(&end) {
+                    sink.block_break();
+                    sink.heading = false;
+                } else if matches!(end, TagEnd::TableCell) {
+                    sink.text(" ");
+                }
+            }
+            _ if skip_depth > 0 => {}
+            Event::Text(text) => sink.text(&text),
+            Event::Code(_) => {}
+            Event::SoftBreak => sink.text(" "),
+            Event::HardBreak | Event::Rule => sink.block_break(),
+            Event::Html(raw) | Event::InlineHtml(raw) => html.feed(&raw, &mut sink),
+            _ => {}
+        }
+    }
+    html.finish(&mut sink);
+    sink.block_break();
+    sink.paragraphs
+}
+
+fn is_block_tag(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::BlockQuote(_)
+            | Tag::Item
+            | Tag::List(_)
+            | Tag::TableRow
+            | Tag::TableHead
+            | Tag::HtmlBlock
+    )
+}
+
+fn is_block_end(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::Item
+            | TagEnd::List(_)
+            | TagEnd::TableRow
+            | TagEnd::TableHead
+            | TagEnd::HtmlBlock
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(post: &Post) -> Vec<&str> {
+        post.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn markdown_body() {
+        let post = Post::parse(
+            "---\ntitle: t\n---\n# 标题\n\n第一段 **加粗** 10家\n换行。\n\n- 项目 3个\n- B\n\n```\ncode 99人\n```\n",
+        );
+        assert_eq!(
+            texts(&post),
+            vec!["标题", "第一段加粗10家换行。", "项目3个", "B"]
+        );
+        assert!(post.paragraphs[0].heading);
+        assert!(!post.paragraphs[1].heading);
+    }
+
+    #[test]
+    fn html_body_like_the_seed() {
+        let post = Post::parse(
+            "---\ntitle: x\n---\n<p>组织开展培训70639人次，惠及企业347家。</p>\n <p>第二段</p><p class=\"em_media\">（文章来源：报）</p>\n\n<http://example.com/a?infoCode=NW2022>\n\n[返回](//example.com/x.html)",
+        );
+        assert_eq!(
+            texts(&post),
+            vec![
+                "组织开展培训70639人次，惠及企业347家。",
+                "第二段",
+                "（文章来源：报）",
+                "返回"
+            ]
+        );
+    }
+
+    #[test]
+    fn english_soft_breaks_keep_a_space() {
+        let post = Post::parse("Sales rose\nto 5 million.");
+        assert_eq!(texts(&post), vec!["Sales rose to 5 million."]);
+        assert_eq!(post.lang(), "en");
+    }
+
+    #[test]
+    fn language_from_header_or_text() {
+        assert_eq!(Post::parse("---\nlang: en-GB\n---\n中文").lang(), "en-GB");
+        assert_eq!(Post::parse("中文 5%").lang(), "zh");
+    }
+
+    #[test]
+    fn plain_text_of_an_article() {
+        let post = Post::from_text("  第一段 3家\n\n\n第二段\n");
+        assert_eq!(texts(&post), vec!["第一段 3家", "第二段"]);
+    }
+
+    #[test]
+    fn empty_and_header_only() {
+        assert!(Post::parse("").paragraphs.is_empty());
+        assert!(Post::parse("---\ntitle: a\n---\n").paragraphs.is_empty());
+    }
+}

@@ -1,0 +1,474 @@
+//! Stage 4, `render`: a [`ChartSpec`] drawn with plotters onto any `DrawingBackend`: an HTML
+//! canvas in the browser, SVG or a bitmap in native tests.
+//!
+//! Layout is computed here in CSS pixels and multiplied by [`RenderOptions::pixel_ratio`], so
+//! the same chart is crisp at any device pixel ratio. Text widths are estimated from character
+//! classes (CJK one em, Latin about half) rather than measured: measuring through the DOM is
+//! what breaks plotters under a strict CSP, and an estimate keeps native and browser layouts
+//! identical.
+
+mod layout;
+mod theme;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::choose::{ChartKind, ChartSpec};
+use crate::error::Error;
+use crate::format;
+pub use layout::{chart_height, text_width};
+pub use theme::Theme;
+
+/// How to draw: device pixel ratio, colours and fonts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderOptions {
+    /// Device pixels per CSS pixel (`window.devicePixelRatio`).
+    pub pixel_ratio: f64,
+    pub theme: Theme,
+    /// A CSS font-family list; CJK fonts first so that Chinese labels use real glyphs.
+    pub font_family: String,
+}
+
+/// The default font stack: common CJK UI fonts on each platform, then the generic family.
+pub const DEFAULT_FONT_FAMILY: &str = "\"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Micro Hei\", sans-serif";
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            pixel_ratio: 1.0,
+            theme: Theme::light(),
+            font_family: DEFAULT_FONT_FAMILY.to_string(),
+        }
+    }
+}
+
+/// Draws `spec` onto `backend`, filling the whole backend area.
+pub fn render<DB: DrawingBackend>(
+    spec: &ChartSpec,
+    backend: DB,
+    options: &RenderOptions,
+) -> Result<(), Error> {
+    validate(spec)?;
+    let root = backend.into_drawing_area();
+    let mut painter = Painter::new(&root, options);
+    painter.fill_background()?;
+    match spec.kind {
+        ChartKind::Bar | ChartKind::Line | ChartKind::Pie => painter.vertical_bars(spec)?,
+        ChartKind::Hbar => painter.horizontal_bars(spec)?,
+        ChartKind::Kpi => painter.cards(spec)?,
+    }
+    root.present().map_err(drawing_error)
+}
+
+fn validate(spec: &ChartSpec) -> Result<(), Error> {
+    if spec.points.is_empty() {
+        return Err(Error::InvalidChart("no points".into()));
+    }
+    if let Some(p) = spec.points.iter().find(|p| !p.magnitude().is_finite()) {
+        return Err(Error::InvalidChart(format!(
+            "value of {:?} is not a finite number",
+            p.label
+        )));
+    }
+    Ok(())
+}
+
+fn drawing_error<E: std::fmt::Debug>(e: E) -> Error {
+    Error::Drawing(format!("{e:?}"))
+}
+
+/// Draws text and shapes in CSS pixel coordinates.
+struct Painter<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    ratio: f64,
+    /// Size in CSS pixels.
+    width: f64,
+    height: f64,
+    theme: &'a Theme,
+    family: &'a str,
+}
+
+#[derive(Clone, Copy)]
+enum Weight {
+    Normal,
+    Bold,
+}
+
+impl<'a, DB: DrawingBackend> Painter<'a, DB> {
+    fn new(area: &'a DrawingArea<DB, Shift>, options: &'a RenderOptions) -> Self {
+        let ratio = if options.pixel_ratio.is_finite() && options.pixel_ratio > 0.0 {
+            options.pixel_ratio.min(8.0)
+        } else {
+            1.0
+        };
+        let (w, h) = area.dim_in_pixel();
+        Painter {
+            area,
+            ratio,
+            width: w as f64 / ratio,
+            height: h as f64 / ratio,
+            theme: &options.theme,
+            family: &options.font_family,
+        }
+    }
+
+    fn px(&self, v: f64) -> i32 {
+        (v * self.ratio).round() as i32
+    }
+
+    fn fill_background(&mut self) -> Result<(), Error> {
+        self.area
+            .fill(&self.theme.background)
+            .map_err(drawing_error)
+    }
+
+    fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, color: RGBColor) -> Result<(), Error> {
+        let shape = Rectangle::new(
+            [(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))],
+            color.filled(),
+        );
+        self.area.draw(&shape).map_err(drawing_error)
+    }
+
+    fn line(
+        &self,
+        x0: f64,
+        y0: f64,
+        x1: f64,
+        y1: f64,
+        color: RGBColor,
+        width: f64,
+    ) -> Result<(), Error> {
+        let style = ShapeStyle::from(&color).stroke_width(self.px(width).max(1) as u32);
+        let path = PathElement::new(
+            vec![(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))],
+            style,
+        );
+        self.area.draw(&path).map_err(drawing_error)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &self,
+        text: &str,
+        x: f64,
+        y: f64,
+        size: f64,
+        weight: Weight,
+        color: RGBColor,
+        anchor: (HPos, VPos),
+    ) -> Result<(), Error> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        let style = match weight {
+            Weight::Normal => FontStyle::Normal,
+            Weight::Bold => FontStyle::Bold,
+        };
+        let font = FontDesc::new(FontFamily::Name(self.family), size * self.ratio, style);
+        let text_style = TextStyle::from(font)
+            .color(&color)
+            .pos(Pos::new(anchor.0, anchor.1));
+        self.area
+            .draw(&Text::new(
+                text.to_string(),
+                (self.px(x), self.px(y)),
+                text_style,
+            ))
+            .map_err(drawing_error)
+    }
+
+    /// Title, unit line; returns the y where the plot may start.
+    fn header(&self, spec: &ChartSpec, subtitle: Option<String>) -> Result<f64, Error> {
+        let pad = layout::PAD;
+        let title = layout::fit(&spec.title, self.width - 2.0 * pad, layout::TITLE_SIZE);
+        self.text(
+            &title,
+            pad,
+            pad,
+            layout::TITLE_SIZE,
+            Weight::Bold,
+            self.theme.text,
+            (HPos::Left, VPos::Top),
+        )?;
+        let mut y = pad + layout::TITLE_SIZE * 1.4;
+        if let Some(sub) = subtitle {
+            self.text(
+                &sub,
+                pad,
+                y,
+                layout::SMALL_SIZE,
+                Weight::Normal,
+                self.theme.muted,
+                (HPos::Left, VPos::Top),
+            )?;
+            y += layout::SMALL_SIZE * 1.6;
+        }
+        Ok(y + 8.0)
+    }
+
+    /// The source line at the bottom; returns the y above it.
+    fn footer(&self, spec: &ChartSpec) -> Result<f64, Error> {
+        let pad = layout::PAD;
+        let bottom = self.height - pad * 0.75;
+        match &spec.source {
+            Some(source) => {
+                let prefix = if format::is_chinese(&spec.lang) {
+                    "来源："
+                } else {
+                    "Source: "
+                };
+                let line = layout::fit(
+                    &format!("{prefix}{source}"),
+                    self.width - 2.0 * pad,
+                    layout::SMALL_SIZE,
+                );
+                self.text(
+                    &line,
+                    pad,
+                    bottom,
+                    layout::SMALL_SIZE,
+                    Weight::Normal,
+                    self.theme.muted,
+                    (HPos::Left, VPos::Bottom),
+                )?;
+                Ok(bottom - layout::SMALL_SIZE * 1.8)
+            }
+            None => Ok(bottom),
+        }
+    }
+
+    fn unit_line(&self, spec: &ChartSpec) -> Option<String> {
+        let unit = spec.unit.as_deref()?;
+        let scale = common_scale(spec);
+        let shown = format::figure(1.0, scale, Some(unit), &spec.lang);
+        // figure() renders `1万元`; the unit line wants `万元`.
+        let shown = shown.trim_start_matches('1').trim().to_string();
+        Some(if format::is_chinese(&spec.lang) {
+            format!("单位：{shown}")
+        } else {
+            format!("Unit: {shown}")
+        })
+    }
+
+    fn vertical_bars(&self, spec: &ChartSpec) -> Result<(), Error> {
+        let top = self.header(spec, self.unit_line(spec))?;
+        let bottom_limit = self.footer(spec)?;
+        let n = spec.points.len();
+        let label_lines = 2usize;
+        let label_h = layout::LABEL_SIZE * 1.3 * label_lines as f64 + 8.0;
+        let axis = layout::Axis::new(spec.points.iter().map(|p| p.magnitude()), 5);
+        let tick_w = axis
+            .ticks
+            .iter()
+            .map(|t| text_width(&format::tick(*t, &spec.lang), layout::SMALL_SIZE))
+            .fold(0.0, f64::max);
+        let left = layout::PAD + tick_w + 8.0;
+        let right = self.width - layout::PAD;
+        // Room above the tallest bar for its value label.
+        let plot_top = top + layout::VALUE_SIZE * 1.5;
+        let plot_bottom = (bottom_limit - label_h).max(plot_top + 10.0);
+        let y_of = |v: f64| plot_bottom - axis.fraction(v) * (plot_bottom - plot_top);
+
+        for t in &axis.ticks {
+            let y = y_of(*t);
+            self.line(left, y, right, y, self.theme.grid, 1.0)?;
+            self.text(
+                &format::tick(*t, &spec.lang),
+                left - 6.0,
+                y,
+                layout::SMALL_SIZE,
+                Weight::Normal,
+                self.theme.muted,
+                (HPos::Right, VPos::Center),
+            )?;
+        }
+        let band = (right - left) / n as f64;
+        let bar_w = (band * 0.62).min(96.0);
+        let scale = common_scale(spec);
+        for (k, p) in spec.points.iter().enumerate() {
+            let cx = left + band * (k as f64 + 0.5);
+            let (y0, y1) = (y_of(0.0), y_of(p.magnitude()));
+            let color = self.theme.series[0];
+            self.rect(
+                cx - bar_w / 2.0,
+                y0.min(y1),
+                cx + bar_w / 2.0,
+                y0.max(y1),
+                color,
+            )?;
+            let value = format::figure(p.magnitude() / scale, 1.0, None, &spec.lang);
+            let value = format!("{}{value}", p.qualifier.as_deref().unwrap_or(""));
+            let (vy, vpos) = if p.magnitude() >= 0.0 {
+                (y1 - 4.0, VPos::Bottom)
+            } else {
+                (y1 + 4.0, VPos::Top)
+            };
+            self.text(
+                &value,
+                cx,
+                vy,
+                layout::VALUE_SIZE,
+                Weight::Bold,
+                self.theme.text,
+                (HPos::Center, vpos),
+            )?;
+            for (line_no, line) in
+                layout::wrap(&p.label, band - 4.0, layout::LABEL_SIZE, label_lines)
+                    .iter()
+                    .enumerate()
+            {
+                let ly = plot_bottom + 8.0 + line_no as f64 * layout::LABEL_SIZE * 1.3;
+                self.text(
+                    line,
+                    cx,
+                    ly,
+                    layout::LABEL_SIZE,
+                    Weight::Normal,
+                    self.theme.text,
+                    (HPos::Center, VPos::Top),
+                )?;
+            }
+        }
+        let zero = y_of(0.0);
+        self.line(left, zero, right, zero, self.theme.axis, 1.0)
+    }
+
+    fn horizontal_bars(&self, spec: &ChartSpec) -> Result<(), Error> {
+        let top = self.header(spec, self.unit_line(spec))?;
+        let bottom = self.footer(spec)?;
+        let n = spec.points.len();
+        let row = ((bottom - top) / n as f64).clamp(12.0, 40.0);
+        let label_w = spec
+            .points
+            .iter()
+            .map(|p| text_width(&p.label, layout::LABEL_SIZE))
+            .fold(0.0, f64::max)
+            .min(self.width * 0.38);
+        let left = layout::PAD + label_w + 8.0;
+        let scale = common_scale(spec);
+        let values: Vec<String> = spec
+            .points
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}{}",
+                    p.qualifier.as_deref().unwrap_or(""),
+                    format::figure(p.magnitude() / scale, 1.0, None, &spec.lang)
+                )
+            })
+            .collect();
+        let value_w = values
+            .iter()
+            .map(|v| text_width(v, layout::VALUE_SIZE))
+            .fold(0.0, f64::max);
+        let right = self.width - layout::PAD - value_w - 6.0;
+        let axis = layout::Axis::new(spec.points.iter().map(|p| p.magnitude()), 4);
+        let x_of = |v: f64| left + axis.fraction(v) * (right - left).max(1.0);
+        for (k, (p, value)) in spec.points.iter().zip(&values).enumerate() {
+            let y = top + row * k as f64;
+            let bar_h = row * 0.64;
+            let (x0, x1) = (x_of(0.0), x_of(p.magnitude()));
+            self.rect(x0.min(x1), y, x0.max(x1), y + bar_h, self.theme.series[0])?;
+            let label = layout::fit(&p.label, label_w, layout::LABEL_SIZE);
+            self.text(
+                &label,
+                left - 8.0,
+                y + bar_h / 2.0,
+                layout::LABEL_SIZE,
+                Weight::Normal,
+                self.theme.text,
+                (HPos::Right, VPos::Center),
+            )?;
+            self.text(
+                value,
+                x0.max(x1) + 6.0,
+                y + bar_h / 2.0,
+                layout::VALUE_SIZE,
+                Weight::Bold,
+                self.theme.text,
+                (HPos::Left, VPos::Center),
+            )?;
+        }
+        let zero = x_of(0.0);
+        self.line(
+            zero,
+            top - 4.0,
+            zero,
+            top + row * n as f64 - row * 0.36 + 4.0,
+            self.theme.axis,
+            1.0,
+        )
+    }
+
+    fn cards(&self, spec: &ChartSpec) -> Result<(), Error> {
+        let top = self.header(spec, None)?;
+        let bottom = self.footer(spec)?;
+        let grid = layout::CardGrid::new(spec.points.len(), self.width);
+        for (k, p) in spec.points.iter().enumerate() {
+            let (x, y, w) = grid.cell(k, top);
+            if y + layout::CARD_HEIGHT > bottom + 1.0 {
+                break;
+            }
+            self.rect(x, y, x + w, y + layout::CARD_HEIGHT, self.theme.card)?;
+            self.rect(x, y, x + 4.0, y + layout::CARD_HEIGHT, self.theme.series[0])?;
+            let inner = w - 28.0;
+            let label = layout::fit(&p.label, inner, layout::LABEL_SIZE);
+            self.text(
+                &label,
+                x + 16.0,
+                y + 14.0,
+                layout::LABEL_SIZE,
+                Weight::Normal,
+                self.theme.muted,
+                (HPos::Left, VPos::Top),
+            )?;
+            let arrow = match (p.sign, p.unit.as_deref()) {
+                (s, Some("%" | "个百分点" | "倍")) if s < 0 => "▼ ",
+                (_, Some("%" | "个百分点" | "倍")) if is_change_label(&p.label) => "▲ ",
+                _ => "",
+            };
+            let figure = format!(
+                "{arrow}{}{}",
+                p.qualifier.as_deref().unwrap_or(""),
+                p.figure(spec.unit.as_deref(), &spec.lang)
+            );
+            let size = layout::fit_size(&figure, inner, layout::KPI_SIZE, 14.0);
+            let color = if p.sign < 0 {
+                self.theme.negative
+            } else {
+                self.theme.accent
+            };
+            self.text(
+                &figure,
+                x + 16.0,
+                y + layout::CARD_HEIGHT - 16.0,
+                size,
+                Weight::Bold,
+                color,
+                (HPos::Left, VPos::Bottom),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn is_change_label(label: &str) -> bool {
+    ["增长", "增加", "提高", "提升", "上涨", "上升"]
+        .iter()
+        .any(|v| label.contains(v))
+}
+
+/// The scale all points share (so the unit line can say 万元), else 1.
+fn common_scale(spec: &ChartSpec) -> f64 {
+    let first = spec.points.first().map_or(1.0, |p| p.scale);
+    if spec.points.iter().all(|p| p.scale == first) {
+        first
+    } else {
+        1.0
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,149 @@
+//! Rendering to SVG in memory: the drawn text and shapes are checked, not eyeballed.
+
+use super::*;
+use crate::choose::Point;
+
+fn seed_bar() -> ChartSpec {
+    let points = [
+        ("初中级工", 4948.0),
+        ("高级工", 2542.0),
+        ("技师", 402.0),
+        ("高级技师", 136.0),
+    ]
+    .into_iter()
+    .map(|(label, value)| Point {
+        label: label.into(),
+        value,
+        scale: 1.0,
+        unit: Some("人".into()),
+        qualifier: None,
+        sign: 1,
+    })
+    .collect();
+    ChartSpec {
+        kind: ChartKind::Bar,
+        title: "2021年新增人数".into(),
+        unit: Some("人".into()),
+        points,
+        source: Some("中国劳动保障报".into()),
+        lang: "zh".into(),
+    }
+}
+
+fn svg(spec: &ChartSpec, w: u32, h: u32, ratio: f64) -> String {
+    let mut out = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut out, (w, h));
+        let options = RenderOptions {
+            pixel_ratio: ratio,
+            ..RenderOptions::default()
+        };
+        render(spec, backend, &options).unwrap();
+    }
+    out
+}
+
+/// The SVG backend writes each text on its own line.
+fn drawn(svg: &str, text: &str) -> bool {
+    svg.contains(&format!("\n{text}\n"))
+}
+
+/// Heights of the filled rectangles in the bar colour, left to right.
+fn bar_heights(svg: &str) -> Vec<f64> {
+    let colour = "fill=\"#1F6FC5\"";
+    svg.lines()
+        .filter(|l| l.starts_with("<rect") && l.contains(colour))
+        .map(|l| {
+            let attr = |name: &str| -> f64 {
+                let start = l.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                l[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            attr("height")
+        })
+        .collect()
+}
+
+#[test]
+fn bar_chart_draws_labels_values_and_proportional_bars() {
+    let out = svg(&seed_bar(), 640, 400, 1.0);
+    for text in [
+        "初中级工",
+        "高级工",
+        "技师",
+        "高级技师",
+        "4948",
+        "2542",
+        "402",
+        "136",
+        "2021年新增人数",
+        "单位：人",
+        "来源：中国劳动保障报",
+    ] {
+        assert!(drawn(&out, text), "{text} drawn");
+    }
+    let heights = bar_heights(&out);
+    assert_eq!(heights.len(), 4);
+    // Bars are proportional to the values (within a pixel of rounding).
+    let unit = heights[0] / 4948.0;
+    for (h, v) in heights.iter().zip([4948.0, 2542.0, 402.0, 136.0]) {
+        assert!((h - v * unit).abs() <= 1.0, "{h} ~ {v}");
+    }
+}
+
+#[test]
+fn pixel_ratio_scales_geometry_and_fonts() {
+    let one = bar_heights(&svg(&seed_bar(), 640, 400, 1.0));
+    let two = bar_heights(&svg(&seed_bar(), 1280, 800, 2.0));
+    for (a, b) in one.iter().zip(&two) {
+        assert!((a * 2.0 - b).abs() <= 2.0, "{a} x2 ~ {b}");
+    }
+    // The SVG backend writes sizes in points (px / 1.24): an 18 px title at ratio 2 is 29.03 pt.
+    assert!(svg(&seed_bar(), 1280, 800, 2.0).contains("font-size=\"29.03"));
+}
+
+#[test]
+fn horizontal_bars_and_cards() {
+    let mut spec = seed_bar();
+    spec.kind = ChartKind::Hbar;
+    let out = svg(&spec, 600, 300, 1.0);
+    assert_eq!(bar_heights(&out).len(), 4);
+    assert!(drawn(&out, "高级技师"));
+
+    spec.kind = ChartKind::Kpi;
+    spec.unit = None;
+    spec.points[0].label = "职业技能培训".into();
+    spec.points[0].unit = Some("人次".into());
+    let out = svg(&spec, 700, 200, 1.0);
+    assert!(drawn(&out, "职业技能培训"));
+    assert!(drawn(&out, "4948人次"));
+}
+
+#[test]
+fn empty_and_non_finite_specs_are_errors() {
+    let mut spec = seed_bar();
+    spec.points[1].value = f64::NAN;
+    let mut out = String::new();
+    let err = render(
+        &spec,
+        SVGBackend::with_string(&mut out, (100, 100)),
+        &RenderOptions::default(),
+    );
+    assert!(matches!(err, Err(Error::InvalidChart(_))));
+    spec.points.clear();
+    let err = render(
+        &spec,
+        SVGBackend::with_string(&mut out, (100, 100)),
+        &RenderOptions::default(),
+    );
+    assert!(matches!(err, Err(Error::InvalidChart(_))));
+}
+
+#[test]
+fn tiny_canvas_does_not_panic() {
+    let _ = svg(&seed_bar(), 1, 1, 1.0);
+    let mut spec = seed_bar();
+    spec.kind = ChartKind::Hbar;
+    let _ = svg(&spec, 2, 2, 3.0);
+    spec.kind = ChartKind::Kpi;
+    let _ = svg(&spec, 2, 2, 0.0);
+}

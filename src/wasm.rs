@@ -1,0 +1,115 @@
+//! The only module that touches the browser: thin bindings from JS to the pipeline.
+//!
+//! Errors become JS `Error`s; a panic (a bug) is logged to the console once and the JS shell
+//! turns the resulting trap into an error on the element, never an exception in the page.
+
+use plotters_canvas::CanvasBackend;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use crate::render::{self, RenderOptions, Theme};
+use crate::{ChartSpec, SourceFormat};
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("postchart: internal error: {info}").into());
+    }));
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    // Plain objects and arrays (not Maps), as JSON would give.
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn spec_from_js(spec: JsValue) -> Result<ChartSpec, JsError> {
+    serde_wasm_bindgen::from_value(spec)
+        .map_err(|e| JsError::new(&format!("invalid chart spec: {e}")))
+}
+
+#[derive(Serialize)]
+struct Extraction<'a> {
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    lang: String,
+    facts: &'a [crate::Fact],
+    charts: &'a [ChartSpec],
+}
+
+/// Reads a post (`format` = "post": front matter + Markdown/HTML; "text": an article's text)
+/// and returns `{title, date, lang, facts, charts}`.
+#[wasm_bindgen(js_name = analyze)]
+pub fn analyze(source: &str, format: &str) -> Result<JsValue, JsError> {
+    let format = match format {
+        "text" => SourceFormat::Text,
+        _ => SourceFormat::Post,
+    };
+    let analysis = crate::analyze_as(source, format).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&Extraction {
+        title: analysis.post.front_matter.title.as_deref(),
+        date: analysis.post.front_matter.date.as_deref(),
+        lang: analysis.post.lang(),
+        facts: &analysis.facts,
+        charts: &analysis.charts,
+    })
+}
+
+/// The height in CSS pixels that a chart wants at `width` CSS pixels.
+#[wasm_bindgen(js_name = chartHeight)]
+pub fn chart_height(spec: JsValue, width: f64) -> Result<f64, JsError> {
+    Ok(render::chart_height(&spec_from_js(spec)?, width))
+}
+
+/// The chart's text alternative (for `aria-label`), in its language.
+#[wasm_bindgen(js_name = describeChart)]
+pub fn describe_chart(spec: JsValue) -> Result<String, JsError> {
+    Ok(spec_from_js(spec)?.describe())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct DrawOptions {
+    pixel_ratio: Option<f64>,
+    theme: Option<String>,
+    font_family: Option<String>,
+    accent: Option<String>,
+}
+
+/// Draws `spec` on `canvas`, whose backing store the caller has sized (CSS size x ratio).
+#[wasm_bindgen(js_name = renderChart)]
+pub fn render_chart(
+    canvas: HtmlCanvasElement,
+    spec: JsValue,
+    options: JsValue,
+) -> Result<(), JsError> {
+    let spec = spec_from_js(spec)?;
+    let options: DrawOptions = if options.is_undefined() || options.is_null() {
+        DrawOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+    };
+    let mut theme = match options.theme.as_deref() {
+        Some("dark") => Theme::dark(),
+        _ => Theme::light(),
+    };
+    if let Some(color) = options.accent.as_deref().and_then(Theme::parse_color) {
+        theme.series[0] = color;
+        theme.accent = color;
+    }
+    let defaults = RenderOptions::default();
+    let render_options = RenderOptions {
+        pixel_ratio: options.pixel_ratio.unwrap_or(1.0),
+        theme,
+        font_family: options
+            .font_family
+            .filter(|f| !f.trim().is_empty())
+            .unwrap_or(defaults.font_family),
+    };
+    let backend = CanvasBackend::with_canvas_object(canvas)
+        .ok_or_else(|| JsError::new("canvas has no 2d context"))?;
+    render::render(&spec, backend, &render_options).map_err(|e| JsError::new(&e.to_string()))
+}
