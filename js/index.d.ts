@@ -1,0 +1,94 @@
+// Types for the postchart ES module.
+
+/** A figure stated in the text. */
+export interface Fact {
+  /** The number as written, before `scale`; a range is `[lo, hi]`. */
+  value: number | [number, number];
+  /** What the written number is multiplied by: 万 = 1e4, 亿 = 1e8, million = 1e6, else 1. */
+  scale: number;
+  /** The unit without its scale word (`元` for `万元`), or null. */
+  unit: string | null;
+  /** The phrase the figure measures (`高级工`). */
+  label: string;
+  /** A hedge or bound: 约, 近, 超过, 最高, 以上… */
+  qualifier: string | null;
+  /** -1 when the text states a decrease. */
+  sign: 1 | -1;
+  /** The exact source text of the figure. */
+  text: string;
+}
+
+export type ChartKind = 'bar' | 'hbar' | 'line' | 'pie' | 'kpi';
+
+/** One bar, point, slice or card. */
+export interface ChartPoint {
+  label: string;
+  value: number;
+  scale: number;
+  /** The point's own unit (KPI cards), else the chart's. */
+  unit?: string | null;
+  qualifier?: string | null;
+  sign?: 1 | -1;
+}
+
+/** A chart, as postchart chose it. */
+export interface ChartSpec {
+  kind: ChartKind;
+  title: string;
+  /** The unit every point shares, or null when each point has its own. */
+  unit: string | null;
+  points: ChartPoint[];
+  /** Where the figures come from, when the post says. */
+  source?: string;
+  /** The post's language (`zh`, `en`…). */
+  lang: string;
+}
+
+/** What postchart read from a post. */
+export interface Extraction {
+  title: string | null;
+  date: string | null;
+  lang: string;
+  facts: Fact[];
+  charts: ChartSpec[];
+}
+
+export interface ExtractOptions {
+  /** `post` (default): front matter + Markdown/HTML; `text`: an article's text, a paragraph a line. */
+  format?: 'post' | 'text';
+  /** Where the `.wasm` file is, if not next to the module. */
+  wasm?: string | URL | Response | BufferSource | WebAssembly.Module;
+}
+
+export interface RenderOptions extends ExtractOptions {
+  /** `auto` (default) follows `prefers-color-scheme`. */
+  theme?: 'auto' | 'light' | 'dark';
+  /** A CSS font-family list for chart text (default: the page's font, then CJK fallbacks). */
+  fontFamily?: string;
+  /** Bar and figure colour, `#rrggbb`. */
+  accent?: string;
+}
+
+/** Loads the wasm once; later calls return the same promise. */
+export function init(wasm?: ExtractOptions['wasm']): Promise<void>;
+
+/** Reads a post and returns its facts and chart specs. Rejects with an Error on bad input. */
+export function extractPost(source: string, options?: ExtractOptions): Promise<Extraction>;
+
+/**
+ * Draws the charts of a post into `container` (a `<figure class="postchart">` with one
+ * `<canvas role="img">` per chart) and resolves to the extraction.
+ */
+export function renderPost(container: Element, source: string, options?: RenderOptions): Promise<Extraction>;
+
+export interface AutoRenderHandle {
+  /** Resolves when the elements present at the start are drawn (or failed quietly). */
+  done: Promise<void>;
+  /** Resolves when every render started so far has finished. */
+  settled(): Promise<void>;
+  /** Stops watching for added and removed elements. */
+  disconnect(): void;
+}
+
+/** Charts every `[data-postchart]` element under `root`, now and as they are added. */
+export function autoRender(root?: Document | Element, options?: RenderOptions): AutoRenderHandle;

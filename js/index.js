@@ -1,0 +1,298 @@
+// postchart: the JS shell. It finds what to chart, loads the wasm once, sizes canvases and
+// schedules drawing; every chart decision is made in Rust. It builds DOM with createElement
+// and textContent only, and never lets an error escape into the host page.
+
+import initWasm, { analyze, chartHeight, describeChart, renderChart } from './wasm/postchart.js';
+
+const PREFIX = 'data-postchart';
+const DEFAULT_FONTS =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+
+let ready = null;
+
+/**
+ * Loads and instantiates the wasm module once; later calls return the same promise.
+ * @param {string | URL | Response | BufferSource | WebAssembly.Module} [wasm] where the
+ *   `.wasm` is (default: next to this file).
+ */
+export function init(wasm) {
+  if (!ready) {
+    ready = initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => undefined);
+    ready.catch(() => {
+      ready = null; // a failed fetch may be retried
+    });
+  }
+  return ready;
+}
+
+/** Reads a post and returns its facts and chart specs as plain objects. */
+export async function extractPost(source, options = {}) {
+  await init(options.wasm);
+  return analyze(String(source ?? ''), options.format === 'text' ? 'text' : 'post');
+}
+
+/**
+ * Draws the charts of a post into `container`: a `<figure class="postchart">` with one
+ * `<canvas>` per chart is appended (replacing one drawn there before).
+ * Resolves to the extraction (`{title, date, lang, facts, charts}`).
+ */
+export async function renderPost(container, source, options = {}) {
+  if (!container || typeof container.appendChild !== 'function') {
+    throw new TypeError('postchart: renderPost needs a container element');
+  }
+  const result = await extractPost(source, options);
+  const previous = figures.get(container);
+  if (previous) release(previous);
+  if (result.charts.length === 0) return result;
+  const figure = buildFigure(container.ownerDocument || document, result, options);
+  container.appendChild(figure.element);
+  figures.set(container, figure);
+  drawFigure(figure);
+  observeResize(figure);
+  return result;
+}
+
+// --- figures -------------------------------------------------------------------------------
+
+/** container or source element -> figure record */
+const figures = new WeakMap();
+
+function buildFigure(doc, result, options) {
+  const element = doc.createElement('figure');
+  element.className = 'postchart';
+  element.style.margin = '1.5em 0';
+  element.style.padding = '0';
+  const charts = result.charts.map((spec) => {
+    const canvas = doc.createElement('canvas');
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', describeChart(spec));
+    canvas.className = 'postchart-canvas';
+    canvas.dataset.postchartKind = spec.kind;
+    canvas.style.display = 'block';
+    canvas.style.width = '100%';
+    canvas.style.maxWidth = '100%';
+    canvas.style.marginBottom = '1em';
+    // The fallback content of a canvas is read by assistive technology that skips aria-label.
+    canvas.textContent = describeChart(spec);
+    element.appendChild(canvas);
+    return { spec, canvas, drawn: '' };
+  });
+  return { element, charts, options, observer: null, frame: 0 };
+}
+
+function pixelRatio() {
+  const r = globalThis.devicePixelRatio;
+  return Number.isFinite(r) && r > 0 ? Math.min(r, 4) : 1;
+}
+
+function themeOf(figure) {
+  const wanted = figure.options.theme || 'auto';
+  if (wanted === 'dark' || wanted === 'light') return wanted;
+  const query = globalThis.matchMedia && globalThis.matchMedia('(prefers-color-scheme: dark)');
+  return query && query.matches ? 'dark' : 'light';
+}
+
+function fontFamilyOf(figure) {
+  if (figure.options.fontFamily) return figure.options.fontFamily;
+  const view = figure.element.ownerDocument.defaultView;
+  const pageFonts = view ? view.getComputedStyle(figure.element).fontFamily : '';
+  // The page's fonts first; CJK fallbacks after them so Chinese always has glyphs.
+  return pageFonts ? `${pageFonts}, ${DEFAULT_FONTS}` : DEFAULT_FONTS;
+}
+
+function drawFigure(figure) {
+  const width = figure.element.clientWidth;
+  if (!width) return; // hidden (0x0): drawn when the resize observer sees it appear
+  const ratio = pixelRatio();
+  const theme = themeOf(figure);
+  const fontFamily = fontFamilyOf(figure);
+  for (const chart of figure.charts) {
+    const key = `${width}|${ratio}|${theme}`;
+    if (chart.drawn === key) continue;
+    try {
+      const height = chartHeight(chart.spec, width);
+      chart.canvas.style.height = `${height}px`;
+      chart.canvas.width = Math.max(1, Math.round(width * ratio));
+      chart.canvas.height = Math.max(1, Math.round(height * ratio));
+      renderChart(chart.canvas, chart.spec, {
+        pixelRatio: ratio,
+        theme,
+        fontFamily,
+        accent: figure.options.accent,
+      });
+      chart.drawn = key;
+    } catch (error) {
+      chart.canvas.setAttribute(`${PREFIX}-error`, messageOf(error));
+      warn(error);
+    }
+  }
+}
+
+function observeResize(figure) {
+  if (typeof ResizeObserver !== 'function') return;
+  figure.observer = new ResizeObserver(() => {
+    if (figure.frame) return;
+    figure.frame = requestFrame(() => {
+      figure.frame = 0;
+      drawFigure(figure);
+    });
+  });
+  figure.observer.observe(figure.element);
+}
+
+function release(figure) {
+  if (figure.observer) figure.observer.disconnect();
+  figure.observer = null;
+  figure.element.remove();
+}
+
+function requestFrame(fn) {
+  return typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : setTimeout(fn, 16);
+}
+
+function messageOf(error) {
+  return error && error.message ? String(error.message) : String(error);
+}
+
+function warn(error) {
+  try {
+    console.warn('postchart:', messageOf(error));
+  } catch {
+    // a console that throws must not break the page
+  }
+}
+
+// --- automatic mode: elements marked data-postchart ---------------------------------------
+
+const SELECTOR = `[${PREFIX}]`;
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TR', 'TABLE',
+  'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'HEADER', 'FOOTER', 'FIGCAPTION', 'DD', 'DT', 'PRE',
+]);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'FIGURE', 'CANVAS']);
+
+/** The text of a rendered article, one block per line, without layout (no innerText). */
+function articleText(element) {
+  const parts = [];
+  const walk = (node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        parts.push(child.data);
+      } else if (child.nodeType === 1 && !SKIP_TAGS.has(child.tagName)) {
+        const block = BLOCK_TAGS.has(child.tagName);
+        if (block) parts.push('\n');
+        walk(child);
+        if (block) parts.push('\n');
+      }
+    }
+  };
+  walk(element);
+  return parts.join('');
+}
+
+function sourceOf(element) {
+  if (element.tagName === 'SCRIPT') {
+    return { source: element.textContent || '', format: 'post' };
+  }
+  return { source: articleText(element), format: 'text' };
+}
+
+function targetOf(element) {
+  const id = element.getAttribute(`${PREFIX}-target`);
+  if (!id) return null;
+  return element.ownerDocument.getElementById(id);
+}
+
+async function renderElement(element, options) {
+  element.setAttribute(`${PREFIX}-state`, 'loading');
+  element.removeAttribute(`${PREFIX}-error`);
+  try {
+    const { source, format } = sourceOf(element);
+    const theme = element.getAttribute(`${PREFIX}-theme`) || options.theme;
+    const opts = { ...options, format, theme };
+    const result = await extractPost(source, opts);
+    const previous = figures.get(element);
+    if (previous) release(previous);
+    if (!element.isConnected) return;
+    if (result.charts.length === 0) {
+      element.setAttribute(`${PREFIX}-state`, 'empty');
+      return;
+    }
+    const figure = buildFigure(element.ownerDocument, result, opts);
+    const target = targetOf(element);
+    if (target) target.appendChild(figure.element);
+    else element.after(figure.element);
+    figures.set(element, figure);
+    drawFigure(figure);
+    observeResize(figure);
+    element.setAttribute(`${PREFIX}-state`, 'done');
+  } catch (error) {
+    element.setAttribute(`${PREFIX}-state`, 'error');
+    element.setAttribute(`${PREFIX}-error`, messageOf(error));
+    warn(error);
+  }
+}
+
+/**
+ * Charts every element marked `data-postchart` under `root`, now and as they are added; a
+ * removed element's figure is removed and its observers released.
+ * Returns a handle whose `disconnect()` stops watching, and `done`, a promise for the first pass.
+ */
+export function autoRender(root = globalThis.document, options = {}) {
+  if (!root || typeof root.querySelectorAll !== 'function') {
+    throw new TypeError('postchart: autoRender needs a document or element');
+  }
+  const seen = new Set();
+  let scheduled = 0;
+  const pending = [];
+
+  const scan = () => {
+    scheduled = 0;
+    const jobs = [];
+    for (const element of root.querySelectorAll(SELECTOR)) {
+      if (seen.has(element) || element.tagName === 'FIGURE') continue;
+      seen.add(element);
+      jobs.push(renderElement(element, options));
+    }
+    for (const element of [...seen]) {
+      if (!element.isConnected) {
+        seen.delete(element);
+        const figure = figures.get(element);
+        if (figure) release(figure);
+        figures.delete(element);
+      }
+    }
+    return Promise.all(jobs).then(() => undefined);
+  };
+
+  const schedule = () => {
+    if (!scheduled) scheduled = requestFrame(() => pending.push(scan()));
+  };
+
+  const observer =
+    typeof MutationObserver === 'function' ? new MutationObserver(schedule) : null;
+  const observed = root.nodeType === 9 ? root.documentElement || root : root;
+  if (observer && observed) observer.observe(observed, { childList: true, subtree: true });
+
+  const start = () => scan();
+  const doc = root.nodeType === 9 ? root : root.ownerDocument;
+  const done =
+    doc && doc.readyState === 'loading'
+      ? new Promise((resolve) =>
+          doc.addEventListener('DOMContentLoaded', () => resolve(start()), { once: true }),
+        )
+      : start();
+
+  return {
+    done,
+    /** Waits for every render started so far. */
+    settled: () => Promise.all([done, ...pending]).then(() => undefined),
+    disconnect() {
+      if (observer) observer.disconnect();
+      for (const element of seen) {
+        const figure = figures.get(element);
+        if (figure && figure.observer) figure.observer.disconnect();
+      }
+    },
+  };
+}

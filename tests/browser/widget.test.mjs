@@ -1,0 +1,192 @@
+// The widget in a real browser: the demo page, the npm-style page, automatic mode and bad input.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launch, countPixels, artifacts } from './browser.mjs';
+
+const BAR_RGB = [0x1f, 0x6f, 0xc5];
+let b;
+
+before(async () => {
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+async function open(path) {
+  b.messages.length = 0;
+  await b.page.goto(`${b.server.url}${path}`);
+}
+
+test('the demo page charts the seed post with no console error', async () => {
+  await open('/www/index.html');
+  await b.page.waitForSelector('script[data-postchart][data-postchart-state="done"]', { state: 'attached', timeout: 15000 });
+  const canvases = await b.page.$$eval('figure.postchart canvas', (cs) =>
+    cs.map((c) => ({ role: c.getAttribute('role'), label: c.getAttribute('aria-label'), kind: c.dataset.postchartKind, w: c.width, h: c.height })),
+  );
+  assert.equal(canvases.length, 2);
+  const [bar, kpi] = canvases;
+  assert.equal(bar.role, 'img');
+  assert.equal(bar.kind, 'bar');
+  assert.equal(
+    bar.label,
+    '柱状图：2021年新增人数。初中级工 4948人；高级工 2542人；技师 402人；高级技师 136人。来源：中国劳动保障报。',
+  );
+  assert.equal(kpi.kind, 'kpi');
+  for (const figure of ['70639人次', '2147.9万元', '347家', '15%']) {
+    assert.ok(kpi.label.includes(figure), `${figure} in the KPI text`);
+  }
+  assert.ok(bar.w > 300 && bar.h > 200, `canvas backing store ${bar.w}x${bar.h}`);
+  await b.page.locator('figure.postchart').screenshot({ path: join(artifacts, 'seed-figure.png') });
+  await b.page.screenshot({ path: join(artifacts, 'seed-page.png'), fullPage: true });
+  assert.deepEqual(b.errors(), []);
+});
+
+test('the seed bars are drawn in the bar colour, tallest first', async () => {
+  // The four bars sit in four equal bands between the axis labels and the right edge.
+  const geometry = await b.page.$eval('figure.postchart canvas', (c) => {
+    const r = c.getBoundingClientRect();
+    return { w: r.width, h: r.height };
+  });
+  const sel = 'figure.postchart canvas[data-postchart-kind="bar"]';
+  const total = await countPixels(b.page, sel, BAR_RGB);
+  assert.ok(total > 5000, `bar-coloured pixels: ${total}`);
+  const left = 60;
+  const band = (geometry.w - left - 16) / 4;
+  const perBar = [];
+  for (let k = 0; k < 4; k++) {
+    perBar.push(await countPixels(b.page, sel, BAR_RGB, [left + band * k, 0, band, geometry.h]));
+  }
+  assert.ok(perBar[0] > perBar[1] && perBar[1] > perBar[2] && perBar[2] > perBar[3], `bar areas ${perBar}`);
+  // 4948 : 2542 within 10 %.
+  const ratio = perBar[0] / perBar[1];
+  assert.ok(Math.abs(ratio - 4948 / 2542) < 0.2, `area ratio ${ratio}`);
+});
+
+test('Chinese labels are real glyphs, not missing-glyph boxes', async () => {
+  // Two different characters drawn with the chart's font must differ; tofu boxes are identical.
+  const distinct = await b.page.evaluate(() => {
+    const figure = document.querySelector('figure.postchart');
+    const family = `${getComputedStyle(figure).fontFamily}, sans-serif`;
+    const draw = (ch) => {
+      const c = document.createElement('canvas');
+      c.width = 40;
+      c.height = 40;
+      const ctx = c.getContext('2d');
+      ctx.font = `32px ${family}`;
+      ctx.fillText(ch, 2, 34);
+      return Array.from(ctx.getImageData(0, 0, 40, 40).data).join(',');
+    };
+    return draw('初') !== draw('技') && draw('技') !== draw('师');
+  });
+  assert.ok(distinct, 'CJK glyphs render distinctly (is a CJK font installed?)');
+});
+
+test('the npm-style page renders through the ES module import', async () => {
+  await open('/www/npm.html');
+  await b.page.waitForSelector('html[data-postchart-demo="done"]', { timeout: 15000 });
+  const labels = await b.page.$$eval('#charts figure.postchart canvas', (cs) => cs.map((c) => c.getAttribute('aria-label')));
+  assert.equal(labels.length, 2);
+  assert.ok(labels[0].includes('4948'));
+  assert.equal(await b.page.textContent('#headline'), '建培训高地 植技能沃土');
+  assert.ok((await countPixels(b.page, '#charts canvas', BAR_RGB)) > 5000);
+  await b.page.screenshot({ path: join(artifacts, 'npm-page.png'), fullPage: true });
+  assert.deepEqual(b.errors(), []);
+});
+
+test('articles, targets and elements added later are charted', async () => {
+  await open('/tests/browser/pages/cases.html');
+  await b.page.waitForSelector('#article[data-postchart-state="done"]', { timeout: 15000 });
+  const article = await b.page.$eval('#article + figure.postchart canvas', (c) => c.getAttribute('aria-label'));
+  assert.equal(article, '柱状图：去年新增人数。高级工 2542人；技师 402人；高级技师 136人。来源：测试日报。');
+  await b.page.waitForSelector('#chart-slot figure.postchart canvas', { timeout: 5000 });
+  const targeted = await b.page.$eval('#chart-slot canvas', (c) => c.getAttribute('aria-label'));
+  assert.ok(targeted.includes('甲厂') || targeted.includes('120辆'), targeted);
+
+  // Added after load: the MutationObserver picks it up.
+  await b.page.evaluate(() => {
+    const s = document.createElement('script');
+    s.type = 'text/markdown';
+    s.id = 'late';
+    s.dataset.postchart = '';
+    s.textContent = '新增初中级工4948人、高级工2542人。';
+    document.body.appendChild(s);
+  });
+  await b.page.waitForSelector('#late[data-postchart-state="done"] + figure.postchart canvas', { timeout: 5000 });
+
+  // Removed: its figure goes too.
+  await b.page.evaluate(() => document.getElementById('late').remove());
+  await b.page.waitForFunction(() => document.querySelectorAll('figure.postchart').length === 2, null, { timeout: 5000 });
+  assert.deepEqual(b.errors(), []);
+});
+
+test('bad input ends in a clear error or no chart, never an exception or a hang', async () => {
+  await open('/tests/browser/pages/cases.html');
+  await b.page.waitForSelector('#article[data-postchart-state="done"]', { timeout: 15000 });
+  const started = Date.now();
+  await b.page.evaluate(() => {
+    const big = ('<p>本段没有统计，只有文字。' + '很长的正文。'.repeat(40) + '</p>\n').repeat(20000);
+    let binary = '';
+    for (let i = 0; i < 4096; i++) binary += String.fromCharCode((i * 7919) % 256);
+    const cases = {
+      empty: '',
+      'front-matter-only': '---\ntitle: 只有标题\n---\n',
+      'no-numbers': '---\ntitle: 无数字\n---\n今天天气很好，没有任何数字。',
+      'broken-front-matter': '---\ntitle: [unclosed\ndate: :::\n正文没有结束的头',
+      'five-mb': '---\ntitle: 大文件\n---\n' + big.slice(0, 5 * 1024 * 1024),
+      binary,
+    };
+    for (const [id, text] of Object.entries(cases)) {
+      const s = document.createElement('script');
+      s.type = 'text/markdown';
+      s.id = id;
+      s.dataset.postchart = '';
+      s.textContent = text;
+      document.body.appendChild(s);
+    }
+  });
+  const ids = ['empty', 'front-matter-only', 'no-numbers', 'broken-front-matter', 'five-mb', 'binary'];
+  await b.page.waitForFunction(
+    (ids) => ids.every((id) => ['empty', 'error', 'done'].includes(document.getElementById(id).dataset.postchartState)),
+    ids,
+    { timeout: 30000 },
+  );
+  const states = await b.page.evaluate((ids) => Object.fromEntries(ids.map((id) => {
+    const el = document.getElementById(id);
+    return [id, [el.dataset.postchartState, el.getAttribute('data-postchart-error')]];
+  })), ids);
+  for (const id of ['empty', 'front-matter-only', 'no-numbers', 'broken-front-matter', 'five-mb']) {
+    assert.deepEqual(states[id], ['empty', null], id);
+  }
+  assert.deepEqual(states.binary, ['error', 'post is not text (binary data)']);
+  assert.ok(b.warnings().some((m) => m.text.includes('post is not text')), 'a console warning names the error');
+  assert.ok(Date.now() - started < 30000);
+  // The page still works.
+  assert.equal(await b.page.evaluate(() => 1 + 1), 2);
+  assert.deepEqual(b.errors(), []);
+});
+
+test('the API rejects with an Error and leaves the page alone', async () => {
+  await open('/www/npm.html');
+  await b.page.waitForSelector('html[data-postchart-demo="done"]', { timeout: 15000 });
+  const outcome = await b.page.evaluate(async () => {
+    const { renderPost, extractPost } = await import('postchart');
+    const results = [];
+    try {
+      await renderPost(null, 'x');
+    } catch (e) {
+      results.push(e instanceof TypeError);
+    }
+    try {
+      await extractPost('\u0000\u0001\u0002');
+    } catch (e) {
+      results.push(e instanceof Error && e.message);
+    }
+    const twice = await Promise.all([extractPost('技师402人、高级工2542人'), extractPost('技师402人、高级工2542人')]);
+    results.push(twice[0].charts.length === 1 && twice[1].charts[0].points[1].value === 2542);
+    return results;
+  });
+  assert.deepEqual(outcome, [true, 'post is not text (binary data)', true]);
+  assert.deepEqual(b.errors(), []);
+});
