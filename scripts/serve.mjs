@@ -57,7 +57,12 @@ export function startServer({ dir = root, port = 0, headers = () => ({}) } = {})
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] || process.env.PORT || 8080);
-  const { url } = await startServer({ port });
+  // A busy port is no reason to fail the demo: take a free one instead.
+  const { url } = await startServer({ port }).catch((error) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    console.log(`port ${port} is busy; using a free one`);
+    return startServer({ port: 0 });
+  });
   console.log(`postchart demo: ${url}/www/index.html`);
   console.log(`npm-style page: ${url}/www/npm.html`);
   console.log('Ctrl+C to stop.');

@@ -16,17 +16,38 @@ fn seed_facts_are_the_twenty_a_data_editor_lists() {
         let magnitude = want["value"].as_f64().unwrap() * want["scale"].as_f64().unwrap();
         assert_eq!(fact.magnitude(), magnitude, "{}", fact.text);
         assert_eq!(fact.unit.as_deref(), want["unit"].as_str(), "{}", fact.text);
-        assert_eq!(fact.qualifier.as_deref(), want["qualifier"].as_str(), "{}", fact.text);
+        assert_eq!(
+            fact.qualifier.as_deref(),
+            want["qualifier"].as_str(),
+            "{}",
+            fact.text
+        );
         assert_eq!(fact.sign, 1);
     }
     let labels: Vec<&str> = facts.iter().map(|f| f.label.as_str()).collect();
     assert_eq!(
         labels,
         vec![
-            "职业技能培训", "补贴性培训", "培训补贴资金", "惠及企业", "补贴", "岗位技能提升培训",
-            "南疆就业人员培训", "餐饮企业", "选手", "岗位练兵", "职业技能竞赛", "走访企业",
-            "政策宣讲活动", "克拉玛依市技能等级评价机构", "评价工种", "初中级工", "高级工", "技师",
-            "高级技师", "总量较去年增长",
+            "职业技能培训",
+            "补贴性培训",
+            "培训补贴资金",
+            "惠及企业",
+            "补贴",
+            "岗位技能提升培训",
+            "南疆就业人员培训",
+            "餐饮企业",
+            "选手",
+            "岗位练兵",
+            "职业技能竞赛",
+            "走访企业",
+            "政策宣讲活动",
+            "克拉玛依市技能等级评价机构",
+            "评价工种",
+            "初中级工",
+            "高级工",
+            "技师",
+            "高级技师",
+            "总量较去年增长",
         ]
     );
     assert_eq!(facts[2].value, Value::One(2147.9));
@@ -42,12 +63,28 @@ fn seed_charts_are_the_skill_bars_and_the_training_cards() {
     assert_eq!(bar.title, "2021年新增人数");
     assert_eq!(bar.unit.as_deref(), Some("人"));
     assert_eq!(bar.source.as_deref(), Some("中国劳动保障报"));
-    let points: Vec<(&str, f64)> = bar.points.iter().map(|p| (p.label.as_str(), p.magnitude())).collect();
-    assert_eq!(points, vec![("初中级工", 4948.0), ("高级工", 2542.0), ("技师", 402.0), ("高级技师", 136.0)]);
+    let points: Vec<(&str, f64)> = bar
+        .points
+        .iter()
+        .map(|p| (p.label.as_str(), p.magnitude()))
+        .collect();
+    assert_eq!(
+        points,
+        vec![
+            ("初中级工", 4948.0),
+            ("高级工", 2542.0),
+            ("技师", 402.0),
+            ("高级技师", 136.0)
+        ]
+    );
 
     let kpi = &charts[1];
     assert_eq!(kpi.kind, ChartKind::Kpi);
-    let cards: Vec<String> = kpi.points.iter().map(|p| p.figure(None, &kpi.lang)).collect();
+    let cards: Vec<String> = kpi
+        .points
+        .iter()
+        .map(|p| p.figure(None, &kpi.lang))
+        .collect();
     assert_eq!(cards, vec!["70639人次", "2147.9万元", "347家", "15%"]);
 }
 
@@ -73,9 +110,25 @@ fn cli_prints_one_json_line_per_file_in_the_scored_format() {
     assert_eq!(record["date"], "2022-02-24 14:19:38 +0800");
     assert!(record["file"].as_str().unwrap().ends_with("post.md"));
     let fact = &record["facts"][2];
-    let mut keys: Vec<&str> = fact.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = fact
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort_unstable();
-    assert_eq!(keys, vec!["label", "qualifier", "scale", "sign", "text", "unit", "value"]);
+    assert_eq!(
+        keys,
+        vec![
+            "label",
+            "qualifier",
+            "scale",
+            "sign",
+            "text",
+            "unit",
+            "value"
+        ]
+    );
     assert_eq!(fact["value"], 2147.9);
     assert_eq!(fact["scale"], 10000.0);
     assert_eq!(fact["unit"], "元");
@@ -102,7 +155,10 @@ fn cli_plain_mode_reads_cases_from_stdin() {
         .stdin
         .take()
         .unwrap()
-        .write_all("{\"id\": \"a\", \"input\": \"增长15%\"}\n\n{\"id\": 7, \"input\": \"无\"}\n".as_bytes())
+        .write_all(
+            "{\"id\": \"a\", \"input\": \"增长15%\"}\n\n{\"id\": 7, \"input\": \"无\"}\n"
+                .as_bytes(),
+        )
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
