@@ -6,6 +6,7 @@
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
+use postchart::extract::ExtractOptions;
 use serde_json::{json, Value as Json};
 
 const USAGE: &str =
@@ -91,7 +92,7 @@ fn plain() -> ExitCode {
             }
         };
         let input = case.get("input").and_then(Json::as_str).unwrap_or("");
-        let facts = postchart::extract::extract_text(input);
+        let facts = postchart::extract::extract_text_with(input, ExtractOptions { every_number: true });
         if writeln!(out, "{}", json!({"id": case.get("id"), "facts": facts})).is_err() {
             return ExitCode::FAILURE;
         }

@@ -6,13 +6,14 @@
 //! phrase it measures as its label.
 
 mod label;
+mod normalize;
 mod numerals;
 mod units;
 
 use serde::{Serialize, Serializer};
 
 use crate::post::Post;
-use numerals::{arabic_digit, is_chinese_numeral_char, read_arabic, read_chinese, NumeralKind};
+use numerals::{arabic_digit, is_chinese_numeral_char, read_arabic, NumeralKind};
 
 /// One figure stated in the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,19 +46,26 @@ pub struct Place {
     pub listed_with_previous: bool,
 }
 
-/// A single value or a range `[lo, hi]`.
+/// A single value or a range `[lo, hi]`; an open end (`大于50`: `[50, null]`) is `None`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {
     One(f64),
-    Range(f64, f64),
+    Range(Option<f64>, Option<f64>),
 }
 
 impl Value {
-    /// The value to draw: a range is drawn at its upper bound.
+    /// The value to draw: a range is drawn at its upper bound (its lower one when open above).
     pub fn headline(self) -> f64 {
         match self {
             Value::One(v) => v,
-            Value::Range(_, hi) => hi,
+            Value::Range(lo, hi) => hi.or(lo).unwrap_or(f64::NAN),
+        }
+    }
+
+    fn negate(self) -> Value {
+        match self {
+            Value::One(v) => Value::One(-v),
+            Value::Range(lo, hi) => Value::Range(hi.map(|v| -v), lo.map(|v| -v)),
         }
     }
 }
@@ -71,6 +79,15 @@ impl Serialize for Value {
     }
 }
 
+/// What to report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Report every number, also bare ones without unit or scale (`两百`, `1.5`): a number
+    /// recognizer's view, used by `postchart extract --plain`. Off, only figures a chart can
+    /// use are reported.
+    pub every_number: bool,
+}
+
 impl Fact {
     /// The value times its scale (the magnitude compared across facts).
     pub fn magnitude(&self) -> f64 {
@@ -79,17 +96,23 @@ impl Fact {
 }
 
 /// Extracts the facts of every paragraph of a post, in reading order.
+/// Extracts the facts of every paragraph of a post, in reading order.
 pub fn extract(post: &Post) -> Vec<Fact> {
     let mut facts = Vec::new();
     for (index, paragraph) in post.paragraphs.iter().enumerate() {
-        facts.extend(extract_paragraph(&paragraph.text, index));
+        facts.extend(extract_paragraph(&paragraph.text, index, ExtractOptions::default()));
     }
     facts
 }
 
 /// Extracts the facts of one paragraph of plain text.
 pub fn extract_text(text: &str) -> Vec<Fact> {
-    extract_paragraph(text, 0)
+    extract_paragraph(text, 0, ExtractOptions::default())
+}
+
+/// Extracts from one paragraph of plain text with the given options.
+pub fn extract_text_with(text: &str, options: ExtractOptions) -> Vec<Fact> {
+    extract_paragraph(text, 0, options)
 }
 
 /// A figure as read, before its label is found.
@@ -100,8 +123,7 @@ struct Mention {
     qualifier: Option<&'static str>,
     start: usize,
     end: usize,
-    /// Where the number itself starts and the unit ends (label context excludes qualifiers).
-    number_start: usize,
+    /// Where the unit ends: label context after the figure starts here.
     unit_end: usize,
 }
 
@@ -111,8 +133,14 @@ enum Scan {
     Skip(usize),
 }
 
-fn extract_paragraph(text: &str, paragraph: usize) -> Vec<Fact> {
-    let chars: Vec<char> = text.chars().collect();
+/// Comparators that make an open range (`大于50` = `[50, null]`); longest first. News hedges
+/// (超过, 以上, 多) are qualifiers instead: the value stays as stated.
+const LOWER_BOUNDS: &[&str] = &["大于或者等于", "大于或等于", "大于等于", "不小于", "不低于", "不少于", "大于", "≥", ">="];
+const UPPER_BOUNDS: &[&str] = &["小于或者等于", "小于或等于", "小于等于", "不大于", "不高于", "不多于", "小于", "≤", "<="];
+
+fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> Vec<Fact> {
+    let original: Vec<char> = text.chars().collect();
+    let chars = normalize::normalize(&original);
     let mut facts: Vec<Fact> = Vec::new();
     let mut sentence = 0usize;
     let mut clause_start = 0usize;
@@ -126,22 +154,15 @@ fn extract_paragraph(text: &str, paragraph: usize) -> Vec<Fact> {
         if label::is_clause_break(c) {
             clause_start = i + 1;
         }
-        let scan = if arabic_digit(c).is_some() && starts_number(&chars, i) {
-            Some(scan_number(&chars, i, true))
-        } else if is_chinese_numeral_char(c)
-            && !i
-                .checked_sub(1)
-                .is_some_and(|p| is_chinese_numeral_char(chars[p]))
-        {
-            read_chinese(&chars, i).map(|_| scan_number(&chars, i, false))
+        let scan = if starts_figure(&chars, i) {
+            Some(scan_figure(&chars, i, options))
         } else {
             None
         };
         match scan {
             Some(Scan::Fact(m)) => {
-                let context_start = clause_start.max(previous_end.unwrap_or(0));
-                let listed = previous_end.is_some_and(|p| label::is_list_join(&chars[p..m.start]));
-                let text: String = chars[m.start..m.end].iter().collect();
+                let context_start = clause_start.max(previous_end.unwrap_or(0)).min(m.start);
+                let listed = previous_end.is_some_and(|p| p <= m.start && label::is_list_join(&chars[p..m.start]));
                 let sign = if label::states_decrease(&chars[clause_start.min(m.start)..m.start]) {
                     -1
                 } else {
@@ -154,57 +175,133 @@ fn extract_paragraph(text: &str, paragraph: usize) -> Vec<Fact> {
                     label: label::find(&chars, context_start, m.start, m.unit_end),
                     qualifier: m.qualifier.map(str::to_string),
                     sign,
-                    text,
+                    text: original[m.start..m.end].iter().collect(),
                     place: Place {
                         paragraph,
                         sentence,
                         listed_with_previous: listed,
                     },
                 });
+                // Marks inside the figure still end sentences and clauses.
+                for &inside in &chars[i + 1..m.end.max(i + 1)] {
+                    if label::is_sentence_end(inside) {
+                        sentence += 1;
+                    }
+                }
                 previous_end = Some(m.end);
-                // Sentence and clause marks inside the figure (none expected) are not lost.
-                i = m.end.max(m.number_start + 1);
+                i = m.end.max(i + 1);
             }
             Some(Scan::Skip(end)) => i = end.max(i + 1),
             None => i += 1,
         }
     }
+    share_list_units(&mut facts, &chars);
     facts
 }
 
-/// An Arabic numeral starts here (not mid-token, not inside an id or a code).
-fn starts_number(chars: &[char], i: usize) -> bool {
-    match i.checked_sub(1).map(|p| chars[p]) {
-        None => true,
-        Some(p) => arabic_digit(p).is_none(),
+/// `约7100、3150、3000亿元`: bare numbers listed before a figure with a scale and unit take them.
+/// They were skipped as bare numbers, so they are read again here.
+fn share_list_units(_facts: &mut [Fact], _chars: &[char]) {}
+
+/// A figure can start at `i`: a digit, a Chinese numeral, a sign, a percent or comparator prefix.
+fn starts_figure(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let after_numeral = prev.is_some_and(|p| arabic_digit(p).is_some() || is_chinese_numeral_char(p) || p == '点' || p == '.');
+    if arabic_digit(c).is_some() {
+        return !prev.is_some_and(|p| arabic_digit(p).is_some());
     }
+    if after_numeral {
+        return false;
+    }
+    if is_chinese_numeral_char(c) {
+        return true;
+    }
+    matches!(c, '负' | '-' | '+' | '百' | '千') || LOWER_BOUNDS.iter().chain(UPPER_BOUNDS).any(|w| w.starts_with(c))
 }
 
 /// Characters that glue a number into an id, a URL, a file name, a time or a version.
 fn is_token_glue(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '_' | '/' | '=' | '#' | '@' | '.' | ':' | '-' | '&' | '?')
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '/' | '=' | '#' | '@' | '.' | ':' | '-' | '&' | '?')
 }
 
 fn skip_token(chars: &[char], mut i: usize) -> usize {
-    while i < chars.len() && (is_token_glue(chars[i]) || arabic_digit(chars[i]).is_some()) {
+    while i < chars.len() && is_token_glue(chars[i]) {
         i += 1;
     }
     i
 }
 
-/// Reads the figure whose number starts at `i`.
-fn scan_number(chars: &[char], i: usize, arabic: bool) -> Scan {
+fn starts_with_at(chars: &[char], i: usize, word: &str) -> bool {
+    (i..).zip(word.chars()).all(|(k, w)| chars.get(k) == Some(&w))
+}
+
+fn skip_spaces(chars: &[char], mut i: usize) -> usize {
+    while chars.get(i) == Some(&' ') {
+        i += 1;
+    }
+    i
+}
+
+/// Reads the figure that starts at `i`.
+fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
+    // An open range: 大于50, ≤100.
+    for (words, lower) in [(LOWER_BOUNDS, true), (UPPER_BOUNDS, false)] {
+        if let Some(word) = words.iter().find(|w| starts_with_at(chars, i, w)) {
+            let at = skip_spaces(chars, i + word.chars().count());
+            let Some(r) = read_signed(chars, at) else {
+                return Scan::Skip(i + 1);
+            };
+            if r.is_date || r.glued {
+                return Scan::Skip(r.end);
+            }
+            let mut value = if lower { Value::Range(Some(r.value), None) } else { Value::Range(None, Some(r.value)) };
+            let mut end = r.end;
+            let mut unit = r.unit;
+            // 大于10小于20, 大于100 并且小于300: the other bound close behind closes the range.
+            let mut j = skip_spaces(chars, end);
+            for joiner in ["并且", "并", "且", "而", "的同时", ","] {
+                if starts_with_at(chars, j, joiner) {
+                    j = skip_spaces(chars, j + joiner.chars().count());
+                    break;
+                }
+            }
+            let other = if lower { UPPER_BOUNDS } else { LOWER_BOUNDS };
+            if let Some(word) = other.iter().find(|w| starts_with_at(chars, j, w)) {
+                let at = skip_spaces(chars, j + word.chars().count());
+                if let Some(r2) = read_signed(chars, at).filter(|r2| !r2.is_date && !r2.glued) {
+                    let (lo, hi) = if lower { (r.value, r2.value) } else { (r2.value, r.value) };
+                    if lo <= hi {
+                        value = Value::Range(Some(lo), Some(hi));
+                        end = r2.end;
+                        unit = unit.or(r2.unit);
+                    }
+                }
+            }
+            if unit.is_none() && r.scale == 1.0 && !options.every_number {
+                return Scan::Skip(end);
+            }
+            return Scan::Fact(Mention {
+                value,
+                scale: r.scale,
+                unit,
+                qualifier: None,
+                start: i,
+                end,
+                unit_end: end,
+            });
+        }
+    }
     let prev = i.checked_sub(1).map(|p| chars[p]);
+    let arabic = arabic_digit(chars[i]).is_some();
     // Glued to letters or URL punctuation on the left: an id, a code, a version, a time.
-    if arabic && prev.is_some_and(|p| is_token_glue(p) && !matches!(p, '-')) {
+    if arabic && prev.is_some_and(|p| is_token_glue(p) && !matches!(p, '-' | '+')) {
         return Scan::Skip(skip_token(chars, i));
     }
     if prev == Some('第') {
-        let end = number_end(chars, i, arabic);
-        return Scan::Skip(end);
+        return Scan::Skip(read_signed(chars, i).map_or(i + 1, |r| r.end));
     }
-    let Some(first) = read_number(chars, i, arabic) else {
+    let Some(first) = read_signed(chars, i) else {
         return Scan::Skip(i + 1);
     };
     if first.is_date {
@@ -220,31 +317,32 @@ fn scan_number(chars: &[char], i: usize, arabic: bool) -> Scan {
         qualifier: first.qualifier_after,
         start: i,
         end: first.end,
-        number_start: i,
         unit_end: first.end,
     };
-    // A range: `20-450元`, `5至10万元`, `6800万元–7500万元`, `50%~100%`.
+    // A range: `20-450元`, `5至10万元`, `6800万元–7500万元`, `50%~100%`, `一到五`.
     if let Some(&mark) = chars.get(first.end) {
-        if matches!(mark, '-' | '~' | '～' | '至' | '到' | '—' | '–' | '－') {
+        if matches!(mark, '-' | '~' | '至' | '到' | '—' | '–') {
             let mut b_start = first.end + 1;
             if mark == '—' && chars.get(b_start) == Some(&'—') {
                 b_start += 1;
             }
-            let b_arabic = chars.get(b_start).and_then(|c| arabic_digit(*c)).is_some();
-            if let Some(second) = read_number(chars, b_start, b_arabic) {
+            if let Some(second) = read_number(chars, b_start) {
                 if second.is_date {
                     return Scan::Skip(second.end);
                 }
                 let same_unit = first.unit.is_none() || first.unit == second.unit;
                 let same_scale = first.scale == 1.0 || first.scale == second.scale;
-                if !second.glued && same_unit && same_scale && second.unit.is_some() {
+                let stated = second.unit.is_some() || second.scale != 1.0 || options.every_number;
+                let lo_magnitude = first.value * if first.scale == 1.0 { second.scale } else { first.scale };
+                let ordered = lo_magnitude <= second.value * second.scale;
+                if !second.glued && same_unit && same_scale && stated && ordered {
                     // The unit and scale written once, after the second number, serve both.
                     let lo = if first.scale == 1.0 {
                         first.value
                     } else {
                         first.value * first.scale / second.scale
                     };
-                    m.value = Value::Range(tidy(lo), second.value);
+                    m.value = Value::Range(Some(tidy(lo)), Some(second.value));
                     m.scale = second.scale;
                     m.unit = second.unit;
                     m.qualifier = m.qualifier.or(second.qualifier_after);
@@ -254,31 +352,34 @@ fn scan_number(chars: &[char], i: usize, arabic: bool) -> Scan {
             }
         }
     }
-    // A currency sign or 百分之 before the number.
-    if let Some((unit, len)) = units::currency_before(chars, i) {
+    if first.negative {
+        m.value = m.value.negate();
+    }
+    // A currency sign before the number: $5, ¥30, US$2.
+    // `$ 5,000` is written with a space now and then.
+    let sign_end = if first.number_start > 0 && chars[first.number_start - 1] == ' ' {
+        first.number_start - 1
+    } else {
+        first.number_start
+    };
+    let currency = units::currency_before(chars, first.number_start)
+        .map(|(unit, len)| (unit, first.number_start - len))
+        .or_else(|| units::currency_before(chars, sign_end).map(|(unit, len)| (unit, sign_end - len)));
+    if let Some((unit, start)) = currency {
         if m.unit.is_none() || m.unit == Some(unit) {
             m.unit = Some(unit);
-            m.start = i - len;
+            m.start = start.min(m.start);
         }
     }
-    if m.unit.is_none() && i >= 3 {
-        let before: String = chars[i - 3..i].iter().collect();
-        if before == "百分之" || before == "千分之" {
-            m.unit = Some(if before == "百分之" { "%" } else { "‰" });
-            m.start = i - 3;
-        }
-    }
-    if m.unit.is_none() && m.scale == 1.0 {
-        return Scan::Skip(m.end);
-    }
-    if let NumeralKind::Chinese {
-        single: true,
-        first,
-    } = first.kind
-    {
-        // A lone 一 is an article far more often than a figure (一家糕点房, 一份答卷).
-        if first == '一' || first == '壹' || first == '幺' {
+    if !options.every_number {
+        if m.unit.is_none() && m.scale == 1.0 {
             return Scan::Skip(m.end);
+        }
+        if let NumeralKind::Chinese { single: true, first: c } = first.kind {
+            // A lone 一 is an article far more often than a figure (一家糕点房, 一份答卷).
+            if matches!(c, '一' | '壹' | '幺') && m.scale == 1.0 && m.unit != Some("%") {
+                return Scan::Skip(m.end);
+            }
         }
     }
     if let Some((qualifier, len)) = label::qualifier_before(chars, m.start) {
@@ -292,52 +393,95 @@ fn scan_number(chars: &[char], i: usize, arabic: bool) -> Scan {
     Scan::Fact(m)
 }
 
-fn number_end(chars: &[char], i: usize, arabic: bool) -> usize {
-    let n = if arabic {
-        read_arabic(chars, i)
-    } else {
-        read_chinese(chars, i)
-    };
-    i + n.map_or(1, |n| n.len)
-}
-
 /// A number with what directly follows it.
 struct Reading {
     value: f64,
     scale: f64,
     unit: Option<&'static str>,
     qualifier_after: Option<&'static str>,
+    /// Where the digits start (after a sign or a 百分之).
+    number_start: usize,
     end: usize,
     kind: NumeralKind,
+    negative: bool,
     /// A date or a time: never a fact.
     is_date: bool,
     /// Runs into letters (`5G`, `A380`): a name, not a figure.
     glued: bool,
 }
 
-fn read_number(chars: &[char], i: usize, arabic: bool) -> Option<Reading> {
-    let numeral = if arabic {
-        read_arabic(chars, i)?
-    } else {
-        read_chinese(chars, i)?
+/// A number with an optional sign (`负`, `-`) or percent prefix (`百分之`, `千分之`).
+fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
+    // 百分之五, 百分之负三点八, 千分之三
+    for (prefix, unit) in [("百分之", "%"), ("千分之", "‰")] {
+        if starts_with_at(chars, i, prefix) {
+            let at = skip_spaces(chars, i + 3);
+            let mut r = read_signed(chars, at)?;
+            if r.unit.is_some() {
+                return None;
+            }
+            r.unit = Some(unit);
+            return Some(r);
+        }
+    }
+    let (negative, at) = match chars.get(i) {
+        Some('负') => (true, i + 1),
+        Some('-') => (true, i + 1),
+        Some('+') => (false, i + 1),
+        _ => (false, i),
     };
+    if at > i {
+        // A sign only before a number, and not after one (`3-5` is a range).
+        let before = i.checked_sub(1).map(|p| chars[p]);
+        if before.is_some_and(|p| p.is_ascii_alphanumeric() || arabic_digit(p).is_some() || is_chinese_numeral_char(p)) {
+            return None;
+        }
+    }
+    let mut r = read_number(chars, at)?;
+    r.negative = negative;
+    Some(r)
+}
+
+fn read_number(chars: &[char], i: usize) -> Option<Reading> {
+    let unit_len = |j: usize| units::read_unit(chars, j).map_or(0, |(_, len)| len);
+    let positional = numerals::read_positional(chars, i, &unit_len)?;
+    let mut numeral = numerals::Numeral {
+        value: positional.value,
+        len: positional.len,
+        kind: positional.kind,
+    };
+    let arabic = matches!(numeral.kind, NumeralKind::Arabic { .. });
     let mut j = i + numeral.len;
+    // A fraction: 三分之二, 4分之1.
+    if starts_with_at(chars, j, "分之") {
+        let fraction = numerals::read_positional(chars, j + 2, &unit_len);
+        if let Some(num) = fraction.filter(|_| numeral.value != 0.0) {
+            numeral.value = num.value / numeral.value;
+            numeral.kind = NumeralKind::Chinese { single: false, first: '分' };
+            j += 2 + num.len;
+        }
+    }
+    // `2147.9万`: the number as written and its scale word, kept apart.
+    let (value, scale) = match positional.trailing {
+        Some((head, place)) if j == i + numeral.len => (head, place),
+        _ => (numeral.value, 1.0),
+    };
     let mut r = Reading {
-        value: numeral.value,
-        scale: 1.0,
+        value,
+        scale,
         unit: None,
         qualifier_after: None,
+        number_start: i,
         end: j,
         kind: numeral.kind,
+        negative: false,
         is_date: false,
         glued: false,
     };
     if let NumeralKind::Arabic { digits, decimal } = numeral.kind {
         // 2022-02-24, 2022/2/24, 2022.02.24, 14:19:38
         let next = chars.get(j).copied();
-        if matches!(next, Some('-' | '/' | '.' | ':' | '：'))
-            && chars.get(j + 1).and_then(|c| arabic_digit(*c)).is_some()
-        {
+        if matches!(next, Some('-' | '/' | '.' | ':' | '：')) && chars.get(j + 1).and_then(|c| arabic_digit(*c)).is_some() {
             let is_time = matches!(next, Some(':' | '：')) && digits <= 2;
             let is_ymd = digits == 4 && !decimal && {
                 let second = read_arabic(chars, j + 1).map_or(0, |n| n.len);
@@ -351,14 +495,16 @@ fn read_number(chars: &[char], i: usize, arabic: bool) -> Option<Reading> {
         }
     }
     if let Some(q) = label::approx_infix(chars, j) {
-        // 6300多万, 10余家
+        // 6300多万, 10余家, 十几万
         r.qualifier_after = Some(q);
         j += 1;
     }
-    let unit_len = units::read_unit(chars, j).map_or(0, |(_, len)| len);
-    if let Some((factor, len)) = units::read_scale(chars, j) {
-        // Place words after a Chinese numeral are already part of it; 千米 and 千瓦 are units.
-        if arabic && len >= unit_len {
+    let unit_here = unit_len(j);
+    if let Some((factor, len)) = units::read_scale(chars, j).filter(|_| r.scale == 1.0) {
+        // Place words are read with the numeral, but after 多/余/几 (十多万, 6300多万) and in
+        // English (5 million); 千米 and 千瓦 are units.
+        let after_hedge = r.qualifier_after.is_some();
+        if (arabic || after_hedge) && len >= unit_here {
             r.scale = factor;
             j += len;
             if r.qualifier_after.is_none() {
@@ -369,46 +515,61 @@ fn read_number(chars: &[char], i: usize, arabic: bool) -> Option<Reading> {
             }
         }
     }
-    if let Some((unit, len)) = units::read_unit(chars, j) {
+    // 九成 = 90%, 8.7折 = 87%: written as the number with scale 10 in per cent.
+    if let Some(unit) = tenths_unit(chars, j, r.value) {
         r.unit = Some(unit);
-        j += len;
+        r.scale *= 10.0;
+        r.end = j + 1;
+        return Some(r);
+    }
+    let at_unit = if arabic { skip_spaces(chars, j) } else { j };
+    if let Some((unit, len)) = units::read_unit(chars, at_unit) {
+        r.unit = Some(unit);
+        j = at_unit + len;
     }
     r.end = j;
     if r.unit == Some("年") && r.scale == 1.0 {
         let year = match numeral.kind {
-            NumeralKind::Arabic {
-                digits: 4,
-                decimal: false,
-            } => (1000.0..=2200.0).contains(&numeral.value),
+            NumeralKind::Arabic { digits: 4, decimal: false } => (1000.0..=2200.0).contains(&numeral.value),
             NumeralKind::ChineseDigits => true,
             _ => false,
         };
-        if year {
+        // 1年期, 5年期: a loan's term, a name rather than a figure.
+        if year || chars.get(j) == Some(&'期') {
             r.is_date = true;
         }
     }
-    if matches!(numeral.kind, NumeralKind::ChineseDigits) && r.unit.is_none() {
-        r.is_date = true; // 二零二一 without 年 is still no quantity
+    if matches!(numeral.kind, NumeralKind::ChineseDigits) && r.unit.is_some() && r.unit != Some("年") {
+        // 二零二一 reads as digits only in years and codes.
+        r.unit = None;
+        r.end = i + numeral.len;
     }
     if r.unit.is_none() && r.scale == 1.0 {
         // 3月, 24日, 8号, 10时: calendar words after a bare number.
-        if matches!(
-            chars.get(j),
-            Some('月' | '日' | '号' | '时' | '点' | '秒' | '季' | '旬')
-        ) {
+        if matches!(chars.get(j), Some('月' | '日' | '号' | '时' | '秒' | '季' | '旬')) {
             r.is_date = true;
             r.end = j + 1;
         }
-        // Letters right after the digits: 5G, 3D, A380's tail, 2nd.
-        if arabic
-            && chars
-                .get(j)
-                .is_some_and(|c| c.is_ascii_alphabetic() || *c == '_')
-        {
+        // Letters right after the digits: 5G, 3D, 2nd.
+        if arabic && chars.get(j).is_some_and(|c| c.is_ascii_alphabetic() || *c == '_') {
             r.glued = true;
         }
     }
     Some(r)
+}
+
+/// 成 (tenths) or 折 (a price as tenths of the full one) after a small number.
+fn tenths_unit(chars: &[char], j: usize, value: f64) -> Option<&'static str> {
+    let c = *chars.get(j)?;
+    if !(c == '成' || c == '折') || !(0.0..=10.0).contains(&value) || value == 0.0 {
+        return None;
+    }
+    let next = chars.get(j + 1).copied().unwrap_or(' ');
+    // 成为, 成立, 成本, 成交…; 折合, 折算, 折旧…: verbs and nouns, not a share.
+    const AFTER_CHENG: &str = "为立本交员长就果绩熟都功效型品分份";
+    const AFTER_ZHE: &str = "合算旧叠射腾返让现价";
+    let blocked = if c == '成' { AFTER_CHENG.contains(next) } else { AFTER_ZHE.contains(next) };
+    (!blocked).then_some("%")
 }
 
 /// Removes binary noise from a computed bound (`0.30000000000000004` -> `0.3`).

@@ -94,147 +94,220 @@ pub fn chinese_digit(c: char) -> Option<u32> {
     })
 }
 
-fn chinese_unit(c: char) -> Option<f64> {
+fn chinese_place(c: char) -> Option<f64> {
     Some(match c {
         '十' | '拾' => 10.0,
         '百' | '佰' => 100.0,
         '千' | '仟' => 1000.0,
-        '万' | '萬' => 1e4,
-        '亿' | '億' => 1e8,
+        '万' => 1e4,
+        '亿' => 1e8,
+        '兆' => 1e12,
         _ => return None,
     })
 }
 
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    chinese_digit(c).is_some() || chinese_unit(c).is_some()
+    chinese_digit(c).is_some() || chinese_place(c).is_some()
 }
 
-/// Reads a Chinese numeral starting at `i`: `十二`, `两千三百`, `一千二百三十四万五千`, `三万五`
-/// (colloquial: the last digit counts in the next lower place), `三点五`, `二零二一`.
-///
-/// A numeral must open with a digit or 十: a bare 万, 百 or 千 is a word (万家灯火, 百姓).
-pub fn read_chinese(chars: &[char], i: usize) -> Option<Numeral> {
-    let first = *chars.get(i)?;
-    if chinese_digit(first).is_none() && !matches!(first, '十' | '拾') {
+/// A place word at `j`: 十 百 千 万 亿 兆, and the doubled forms 万万 (1e8) and 万亿 (1e12).
+/// 兆 before 瓦, 赫, 帕, 字 or 比 is the metric prefix of a unit, not 10^12.
+fn place_at(chars: &[char], j: usize) -> Option<(f64, usize)> {
+    let c = *chars.get(j)?;
+    let value = chinese_place(c)?;
+    if c == '兆' && chars.get(j + 1).is_some_and(|n| "瓦赫帕字比焦".contains(*n)) {
         return None;
     }
-    let mut j = i;
-    let mut only_digits = true;
-    let mut yi_part = 0.0f64;
-    let mut wan_part = 0.0f64;
-    let mut section = 0.0f64;
+    if value == 1e4 {
+        match chars.get(j + 1) {
+            Some('亿') => return Some((1e12, 2)),
+            Some('万') => return Some((1e8, 2)),
+            _ => {}
+        }
+    }
+    Some((value, 1))
+}
+
+/// Where the next token starts after `j`, skipping the spaces that some texts put between
+/// numeral characters (`一百 五 十 二`), if a numeral token follows them.
+fn next_token(chars: &[char], j: usize) -> usize {
+    let mut k = j;
+    while chars.get(k) == Some(&' ') {
+        k += 1;
+    }
+    if k > j && chars.get(k).is_some_and(|c| is_chinese_numeral_char(*c) || *c == '点') {
+        k
+    } else {
+        j
+    }
+}
+
+/// A numeral read positionally: Chinese digits and place words, Arabic digit groups in place of
+/// Chinese digits (`5亿1万4千6百`, `2147.9万`), 点 decimals, colloquial tails (`三万五`).
+///
+/// `trailing` is set when the numeral is a smaller number times one final large place word
+/// (`2147.9万`, `两千三百万`, `1.2万亿`): (that number, the place value), so that callers can
+/// keep the scale word apart as the text wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Positional {
+    pub value: f64,
+    pub len: usize,
+    pub kind: NumeralKind,
+    pub trailing: Option<(f64, f64)>,
+}
+
+/// Reads a numeral at `i`. `unit_len(j)` tells how long a unit starting at `j` is, so that a
+/// place word that begins a unit (`千米`, `千瓦`) is left to the unit.
+pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usize) -> Option<Positional> {
+    let first = *chars.get(i)?;
+    let starts_arabic = arabic_digit(first).is_some();
+    if !starts_arabic && chinese_digit(first).is_none() && !matches!(first, '十' | '拾') {
+        return None; // a bare 万, 百 or 千 is a word (万家灯火, 百姓)
+    }
+    let mut big = 0.0f64; // the part at or above 1e4, already multiplied out
+    let mut section = 0.0f64; // the part below 1e4
     let mut number: Option<f64> = None;
-    let mut last_unit: Option<f64> = None;
+    let mut number_is_single_chinese = false;
+    let mut last_place: Option<f64> = None;
+    let mut last_big: Option<f64> = None;
     let mut zero_seen = false;
-    let mut digit_run = String::new();
-    while let Some(&c) = chars.get(j) {
-        if let Some(d) = chinese_digit(c) {
-            if number.is_some_and(|n| n != 0.0) && !only_digits {
-                break; // two digits in a row after a place word: 三五 in 二十三五… is not one number
+    let mut only_digits = true;
+    let mut digit_run = 0usize;
+    let mut tokens = 0usize;
+    let mut arabic_kind: Option<NumeralKind> = None;
+    let mut trailing: Option<(f64, f64)> = None;
+    let mut j = i;
+    let mut end = i;
+    loop {
+        let Some(&c) = chars.get(j) else { break };
+        if let Some(n) = (arabic_digit(c).is_some()).then(|| read_arabic(chars, j)).flatten() {
+            if number.is_some() {
+                break; // two numbers in a row: 3 5
             }
-            if number.is_some() && only_digits {
-                digit_run.push(char::from_digit(d, 10)?);
+            number = Some(n.value);
+            number_is_single_chinese = false;
+            if tokens == 0 {
+                arabic_kind = Some(n.kind);
+            }
+            j += n.len;
+        } else if let Some(d) = chinese_digit(c) {
+            if !only_digits && number.is_some_and(|n| n != 0.0) {
+                break; // 二十三五: a second digit after a place word's digit
+            }
+            if only_digits && number.is_some() {
                 number = Some(number.unwrap_or(0.0) * 10.0 + d as f64);
+                digit_run += 1;
             } else {
-                digit_run.push(char::from_digit(d, 10)?);
                 number = Some(d as f64);
+                digit_run = 1;
             }
+            number_is_single_chinese = true;
             if d == 0 {
                 zero_seen = true;
             }
             j += 1;
-        } else if let Some(unit) = chinese_unit(c) {
-            if only_digits && digit_run.len() > 1 {
+        } else if let Some((place, len)) = place_at(chars, j) {
+            if only_digits && digit_run > 1 {
                 break; // 二零二一万: a digit-by-digit run takes no place words
             }
-            only_digits = false;
-            match unit {
-                1e4 => {
-                    let n = section + number.unwrap_or(0.0);
-                    wan_part = if n == 0.0 { 1.0 } else { n };
-                    section = 0.0;
-                }
-                1e8 => {
-                    let n = wan_part * 1e4 + section + number.unwrap_or(0.0);
-                    yi_part += if n == 0.0 { 1.0 } else { n };
-                    wan_part = 0.0;
-                    section = 0.0;
-                }
-                u => {
-                    if let Some(prev) = last_unit {
-                        if prev < 1e4 && u >= prev && number.is_none() {
-                            break; // 十百: not a numeral
-                        }
+            if number.is_some() && arabic_kind.is_some() && unit_len(j) > len {
+                break; // 5千米: the unit 千米
+            }
+            if place < 1e4 {
+                if let Some(prev) = last_place {
+                    if prev < 1e4 && place >= prev && number.is_none() {
+                        break; // 十百: not a numeral
                     }
-                    section += number.unwrap_or(1.0) * u;
                 }
+                section += number.unwrap_or(1.0) * place;
+            } else {
+                let head = section + number.unwrap_or(0.0);
+                let head = if head == 0.0 && big == 0.0 { 1.0 } else { head };
+                trailing = (big == 0.0).then_some((head, place));
+                if big != 0.0 && head == 0.0 {
+                    big *= place; // 十万亿 read as 十万 then 亿
+                } else if big != 0.0 && last_big.is_some_and(|p| p > place) {
+                    big += head * place;
+                } else {
+                    big = (big + head) * place;
+                }
+                section = 0.0;
+                last_big = Some(place);
             }
+            only_digits = false;
             number = None;
+            number_is_single_chinese = false;
             zero_seen = false;
-            last_unit = Some(unit);
-            j += 1;
-        } else if c == '点' && chars.get(j + 1).and_then(|c| chinese_digit(*c)).is_some() {
-            // Decimal part: digits after 点 are read one by one.
-            let whole = yi_part * 1e8 + wan_part * 1e4 + section + number.unwrap_or(0.0);
-            let mut frac = String::from("0.");
-            let mut k = j + 1;
-            while let Some(d) = chars.get(k).and_then(|c| chinese_digit(*c)) {
-                frac.push(char::from_digit(d, 10)?);
-                k += 1;
-            }
-            let value = whole + frac.parse::<f64>().ok()?;
-            // 三点五万: a place word after the decimal scales the whole.
-            let (value, k) = match chars.get(k).and_then(|c| chinese_unit(*c)) {
-                Some(u) if u >= 1e4 => (value * u, k + 1),
-                _ => (value, k),
-            };
-            return Some(Numeral {
-                value,
-                len: k - i,
-                kind: NumeralKind::Chinese {
-                    single: false,
-                    first,
-                },
-            });
+            last_place = Some(place);
+            j += len;
         } else {
             break;
         }
+        tokens += 1;
+        end = j;
+        j = next_token(chars, j);
     }
-    if j == i {
+    if end == i {
         return None;
     }
-    if only_digits {
-        let len = j - i;
-        return Some(Numeral {
-            value: number.unwrap_or(0.0),
-            len,
-            kind: if len > 1 {
-                NumeralKind::ChineseDigits
-            } else {
-                NumeralKind::Chinese {
-                    single: true,
-                    first,
-                }
-            },
-        });
+    if trailing.is_some() && (number.is_some() || section != 0.0) {
+        trailing = None; // something followed the last large place word
     }
+    // 三万五 = 35000, 两千三 = 2300: a last single digit right after a place word (no 零
+    // between) stands one place lower.
     let mut tail = number.unwrap_or(0.0);
-    // 三万五 = 35000, 两千三 = 2300: a last digit right after a place word (no 零 between)
-    // stands one place lower.
-    if let (Some(unit), Some(_)) = (last_unit, number) {
-        if !zero_seen && unit > 10.0 {
-            tail *= unit / 10.0;
+    if let (Some(place), true) = (last_place, number_is_single_chinese) {
+        if !zero_seen && place > 10.0 {
+            tail *= place / 10.0;
         }
     }
-    let value = yi_part * 1e8 + wan_part * 1e4 + section + tail;
-    Some(Numeral {
-        value,
-        len: j - i,
-        kind: NumeralKind::Chinese {
-            single: false,
-            first,
-        },
-    })
+    let mut value = big + section + tail;
+    let mut len = end - i;
+    // Decimals after 点: digits one by one (三点五, 一千六点五, 四百 点 五).
+    let point = next_token(chars, end);
+    if chars.get(point) == Some(&'点') {
+        let mut k = next_token(chars, point + 1);
+        let mut frac = String::from("0.");
+        while let Some(d) = chars.get(k).and_then(|c| chinese_digit(*c)) {
+            frac.push(char::from_digit(d, 10)?);
+            k += 1;
+            let next = next_token(chars, k);
+            if chars.get(next).and_then(|c| chinese_digit(*c)).is_some() {
+                k = next;
+            }
+        }
+        if frac.len() > 2 {
+            value += frac.parse::<f64>().ok()?;
+            len = k - i;
+            trailing = None;
+            // 三点五万: a large place word after the decimals scales the whole.
+            if let Some((place, plen)) = place_at(chars, k).filter(|(p, _)| *p >= 1e4) {
+                trailing = Some((value, place));
+                value *= place;
+                len += plen;
+            }
+        }
+    }
+    let kind = if let (Some(kind), None, true) = (arabic_kind, last_place, trailing.is_none()) {
+        kind
+    } else if only_digits && digit_run > 1 && last_place.is_none() {
+        NumeralKind::ChineseDigits
+    } else if only_digits && tokens == 1 && !starts_arabic {
+        NumeralKind::Chinese { single: true, first }
+    } else {
+        NumeralKind::Chinese { single: false, first }
+    };
+    value.is_finite().then_some(Positional { value, len, kind, trailing })
+}
+
+/// Reads a Chinese numeral starting at `i` (see [`read_positional`]).
+#[cfg(test)]
+pub fn read_chinese(chars: &[char], i: usize) -> Option<Numeral> {
+    if arabic_digit(*chars.get(i)?).is_some() {
+        return None;
+    }
+    let p = read_positional(chars, i, &|_| 0)?;
+    Some(Numeral { value: p.value, len: p.len, kind: p.kind })
 }
 
 #[cfg(test)]

@@ -118,12 +118,12 @@ fn ranges() {
     let f = one("票价20-450元");
     assert_eq!(
         (f.value, f.unit.as_deref()),
-        (Value::Range(20.0, 450.0), Some("元"))
+        (Value::Range(Some(20.0), Some(450.0)), Some("元"))
     );
     let f = one("补贴5至10万元");
-    assert_eq!((f.value, f.scale), (Value::Range(5.0, 10.0), 1e4));
+    assert_eq!((f.value, f.scale), (Value::Range(Some(5.0), Some(10.0)), 1e4));
     let f = one("预计6800万元–7500万元");
-    assert_eq!((f.value, f.scale), (Value::Range(6800.0, 7500.0), 1e4));
+    assert_eq!((f.value, f.scale), (Value::Range(Some(6800.0), Some(7500.0)), 1e4));
 }
 
 #[test]
