@@ -154,6 +154,15 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
         if label::is_clause_break(c) {
             clause_start = i + 1;
         }
+        // A URL's digits are ids: skip it whole.
+        if (c == 'h' && (starts_with_at(&chars, i, "http://") || starts_with_at(&chars, i, "https://")))
+            || (c == 'w' && starts_with_at(&chars, i, "www."))
+        {
+            while i < chars.len() && chars[i].is_ascii() && !chars[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            continue;
+        }
         let scan = if starts_figure(&chars, i) {
             Some(scan_figure(&chars, i, options))
         } else {
@@ -209,7 +218,10 @@ fn starts_figure(chars: &[char], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| chars[p]);
     let after_numeral = prev.is_some_and(|p| arabic_digit(p).is_some() || is_chinese_numeral_char(p) || p == '点' || p == '.');
     if arabic_digit(c).is_some() {
-        return !prev.is_some_and(|p| arabic_digit(p).is_some());
+        return !prev.is_some_and(|p| arabic_digit(p).is_some() || p == '.');
+    }
+    if c == '.' {
+        return !after_numeral && chars.get(i + 1).and_then(|n| arabic_digit(*n)).is_some();
     }
     if after_numeral {
         return false;
@@ -408,25 +420,29 @@ struct Reading {
     is_date: bool,
     /// Runs into letters (`5G`, `A380`): a name, not a figure.
     glued: bool,
+    /// Written as a fraction (三分之二, 3/5).
+    is_fraction: bool,
 }
 
 /// A number with an optional sign (`负`, `-`) or percent prefix (`百分之`, `千分之`).
 fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
-    // 百分之五, 百分之负三点八, 千分之三
-    for (prefix, unit) in [("百分之", "%"), ("千分之", "‰")] {
+    // 百分之五, 百分之负三点八; 千分之三 and 万分之四 in per cent (0.3%, 0.04%).
+    for (prefix, divisor) in [("百分之", 1.0), ("千分之", 10.0), ("万分之", 100.0), ("百万分之", 1e4)] {
         if starts_with_at(chars, i, prefix) {
-            let at = skip_spaces(chars, i + 3);
+            let at = skip_spaces(chars, i + prefix.chars().count());
             let mut r = read_signed(chars, at)?;
             if r.unit.is_some() {
                 return None;
             }
-            r.unit = Some(unit);
+            r.value = tidy(r.value * r.scale / divisor);
+            r.scale = 1.0;
+            r.unit = Some("%");
             return Some(r);
         }
     }
     let (negative, at) = match chars.get(i) {
-        Some('负') => (true, i + 1),
-        Some('-') => (true, i + 1),
+        Some('负') => (true, skip_spaces(chars, i + 1)),
+        Some('-') => (true, skip_spaces(chars, i + 1)),
         Some('+') => (false, i + 1),
         _ => (false, i),
     };
@@ -445,6 +461,27 @@ fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
 fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     let unit_len = |j: usize| units::read_unit(chars, j).map_or(0, |(_, len)| len);
     let positional = numerals::read_positional(chars, i, &unit_len)?;
+    if matches!(positional.kind, NumeralKind::Chinese { single: true, .. }) {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        let prev = i.checked_sub(1).map_or(' ', |p| chars[p]);
+        // A lone financial numeral or a digit inside a common word is that word.
+        let word = (numerals::is_financial(c) && !"元圆角分".contains(next))
+            || match c {
+                '一' => "切看些样起直定般旦致边面同律向再共味概贯举心意齐旁带道瞬时会刻番下".contains(next) || "统唯万第".contains(prev)
+                        || (prev == '之' && !(i >= 2 && chars[i - 2] == '分')),
+                '两' => "岸会极性者边".contains(next),
+                '四' => "川处周海方肢".contains(next),
+                '三' => "亚峡国".contains(next),
+                '九' => "州泉".contains(next),
+                '十' => "分足全".contains(next),
+                '万' | '千' | '百' => true,
+                _ => false,
+            };
+        if word {
+            return None;
+        }
+    }
     let mut numeral = numerals::Numeral {
         value: positional.value,
         len: positional.len,
@@ -459,6 +496,29 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
             numeral.value = num.value / numeral.value;
             numeral.kind = NumeralKind::Chinese { single: false, first: '分' };
             j += 2 + num.len;
+        }
+    }
+    // 三百五又三分之一: a whole and a fraction.
+    if let Some(&'又') = chars.get(skip_spaces(chars, j)) {
+        let at = skip_spaces(chars, skip_spaces(chars, j) + 1);
+        if let Some(fraction) = read_number(chars, at).filter(|f| f.is_fraction && f.unit.is_none()) {
+            numeral.value += fraction.value;
+            numeral.kind = NumeralKind::Chinese { single: false, first: '又' };
+            j = fraction.end;
+        }
+    }
+    // 3/5, 16/5: an Arabic fraction (dates were ruled out above).
+    let mut is_fraction = j > i + numeral.len;
+    if arabic && chars.get(j) == Some(&'/') {
+        if let Some(den) = chars.get(j + 1).and_then(|c| arabic_digit(*c)).and_then(|_| read_arabic(chars, j + 1)) {
+            let after = chars.get(j + 1 + den.len);
+            let plain = matches!(numeral.kind, NumeralKind::Arabic { decimal: false, .. })
+                && matches!(den.kind, NumeralKind::Arabic { decimal: false, .. });
+            if plain && den.value != 0.0 && !after.is_some_and(|c| *c == '/' || c.is_ascii_alphanumeric()) {
+                numeral.value /= den.value;
+                j += 1 + den.len;
+                is_fraction = true;
+            }
         }
     }
     // `2147.9万`: the number as written and its scale word, kept apart.
@@ -477,6 +537,7 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
         negative: false,
         is_date: false,
         glued: false,
+        is_fraction,
     };
     if let NumeralKind::Arabic { digits, decimal } = numeral.kind {
         // 2022-02-24, 2022/2/24, 2022.02.24, 14:19:38
@@ -516,16 +577,35 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
         }
     }
     // 九成 = 90%, 8.7折 = 87%: written as the number with scale 10 in per cent.
-    if let Some(unit) = tenths_unit(chars, j, r.value) {
+    let digit_run = matches!(numeral.kind, NumeralKind::ChineseDigits) || (arabic && r.value >= 10.0);
+    if let Some((unit, factor, len)) = tenths_unit(chars, j, r.value, digit_run).filter(|_| r.scale == 1.0) {
         r.unit = Some(unit);
-        r.scale *= 10.0;
-        r.end = j + 1;
+        if factor == 10.0 {
+            r.scale = 10.0;
+        } else {
+            r.value = tidy(r.value * factor);
+        }
+        r.end = j + len;
         return Some(r);
     }
-    let at_unit = if arabic { skip_spaces(chars, j) } else { j };
+    let at_unit = skip_spaces(chars, j);
     if let Some((unit, len)) = units::read_unit(chars, at_unit) {
         r.unit = Some(unit);
         j = at_unit + len;
+    }
+    // 壹拾壹元壹角壹分, 五元六角: jiao and fen after yuan add tenths and hundredths.
+    if r.unit == Some("元") {
+        for (word, part) in [("角", 0.1), ("毛", 0.1), ("分", 0.01)] {
+            if let Some(n) = numerals::read_positional(chars, j, &|_| 0) {
+                if starts_with_at(chars, j + n.len, word) && n.value < 10.0 {
+                    r.value = tidy(r.value + n.value * part / r.scale);
+                    j += n.len + 1;
+                }
+            }
+        }
+        if chars.get(j) == Some(&'整') {
+            j += 1;
+        }
     }
     r.end = j;
     if r.unit == Some("年") && r.scale == 1.0 {
@@ -558,18 +638,27 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     Some(r)
 }
 
-/// 成 (tenths) or 折 (a price as tenths of the full one) after a small number.
-fn tenths_unit(chars: &[char], j: usize, value: f64) -> Option<&'static str> {
-    let c = *chars.get(j)?;
-    if !(c == '成' || c == '折') || !(0.0..=10.0).contains(&value) || value == 0.0 {
-        return None;
-    }
-    let next = chars.get(j + 1).copied().unwrap_or(' ');
+/// 成 (tenths) or 折 (a price in tenths of the full one, or two digits: 75折 = 75%) after a
+/// number: (unit, factor to per cent, characters taken).
+fn tenths_unit(chars: &[char], j: usize, value: f64, digit_run: bool) -> Option<(&'static str, f64, usize)> {
+    let at = skip_spaces(chars, j);
+    let (c, half) = match (chars.get(at), chars.get(at + 1)) {
+        (Some('成'), Some('半')) => ('成', 0.5),
+        (Some(c), _) => (*c, 0.0),
+        _ => return None,
+    };
+    let next = chars.get(at + 1 + usize::from(half > 0.0)).copied().unwrap_or(' ');
     // 成为, 成立, 成本, 成交…; 折合, 折算, 折旧…: verbs and nouns, not a share.
     const AFTER_CHENG: &str = "为立本交员长就果绩熟都功效型品分份";
     const AFTER_ZHE: &str = "合算旧叠射腾返让现价";
-    let blocked = if c == '成' { AFTER_CHENG.contains(next) } else { AFTER_ZHE.contains(next) };
-    (!blocked).then_some("%")
+    let len = at - j + 1 + usize::from(half > 0.0);
+    match c {
+        '成' if value > 0.0 && value <= 10.0 && !AFTER_CHENG.contains(next) => Some(("%", 10.0 + half / value.max(1e-9) * 10.0, len)),
+        '折' if AFTER_ZHE.contains(next) => None,
+        '折' if value > 0.0 && value < 10.0 && !digit_run => Some(("%", 10.0, len)),
+        '折' if (10.0..100.0).contains(&value) && value.fract() == 0.0 => Some(("%", 1.0, len)),
+        _ => None,
+    }
 }
 
 /// Removes binary noise from a computed bound (`0.30000000000000004` -> `0.3`).

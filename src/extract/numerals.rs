@@ -43,7 +43,7 @@ pub fn read_arabic(chars: &[char], i: usize) -> Option<Numeral> {
             text.push(char::from_digit(d, 10)?);
             digits += 1;
             j += 1;
-        } else if chars[j] == ','
+        } else if matches!(chars[j], ',' | '，')
             && digits > 0
             && (j + 3 < chars.len() + 1)
             && (1..=3).all(|k| chars.get(j + k).and_then(|c| arabic_digit(*c)).is_some())
@@ -55,10 +55,14 @@ pub fn read_arabic(chars: &[char], i: usize) -> Option<Numeral> {
             break;
         }
     }
-    if digits == 0 {
-        return None;
-    }
     let mut decimal = false;
+    if digits == 0 {
+        // .5: a decimal without its leading zero.
+        if !(matches!(chars.get(j), Some('.')) && chars.get(j + 1).and_then(|c| arabic_digit(*c)).is_some()) {
+            return None;
+        }
+        text.push('0');
+    }
     if matches!(chars.get(j), Some('.') | Some('．'))
         && chars.get(j + 1).and_then(|c| arabic_digit(*c)).is_some()
     {
@@ -68,6 +72,24 @@ pub fn read_arabic(chars: &[char], i: usize) -> Option<Numeral> {
         while let Some(d) = chars.get(j).and_then(|c| arabic_digit(*c)) {
             text.push(char::from_digit(d, 10)?);
             j += 1;
+        }
+    }
+    // 1.5e3, -127.32e13, 2.789e-1: an exponent, when nothing alphanumeric follows it.
+    if matches!(chars.get(j), Some('e' | 'E')) {
+        let sign = usize::from(matches!(chars.get(j + 1), Some('-' | '+')));
+        let mut k = j + 1 + sign;
+        let exp_start = k;
+        while chars.get(k).and_then(|c| arabic_digit(*c)).is_some() {
+            k += 1;
+        }
+        if k > exp_start && k - exp_start <= 3 && !chars.get(k).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            text.push('e');
+            text.extend(chars[j + 1..k].iter().map(|c| match arabic_digit(*c) {
+                Some(d) => char::from_digit(d, 10).unwrap_or('0'),
+                None => *c,
+            }));
+            j = k;
+            decimal = true;
         }
     }
     let value: f64 = text.parse().ok()?;
@@ -107,7 +129,13 @@ fn chinese_place(c: char) -> Option<f64> {
 }
 
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    chinese_digit(c).is_some() || chinese_place(c).is_some()
+    chinese_digit(c).is_some() || chinese_place(c).is_some() || matches!(c, '廿' | '卅' | '卌')
+}
+
+/// Financial numerals (大写): written for amounts, and as ordinary words when alone
+/// (队伍, 拾到, 肆意, 陆地).
+pub fn is_financial(c: char) -> bool {
+    "壹贰叁肆伍陆柒捌玖拾佰仟".contains(c)
 }
 
 /// A place word at `j`: 十 百 千 万 亿 兆, and the doubled forms 万万 (1e8) and 万亿 (1e12).
@@ -160,8 +188,8 @@ pub struct Positional {
 /// place word that begins a unit (`千米`, `千瓦`) is left to the unit.
 pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usize) -> Option<Positional> {
     let first = *chars.get(i)?;
-    let starts_arabic = arabic_digit(first).is_some();
-    if !starts_arabic && chinese_digit(first).is_none() && !matches!(first, '十' | '拾') {
+    let starts_arabic = arabic_digit(first).is_some() || first == '.';
+    if !starts_arabic && chinese_digit(first).is_none() && !matches!(first, '十' | '拾' | '廿' | '卅' | '卌' | '.') {
         return None; // a bare 万, 百 or 千 is a word (万家灯火, 百姓)
     }
     let mut big = 0.0f64; // the part at or above 1e4, already multiplied out
@@ -180,9 +208,9 @@ pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usi
     let mut end = i;
     loop {
         let Some(&c) = chars.get(j) else { break };
-        if let Some(n) = (arabic_digit(c).is_some()).then(|| read_arabic(chars, j)).flatten() {
-            if number.is_some() {
-                break; // two numbers in a row: 3 5
+        if let Some(n) = (arabic_digit(c).is_some() || (c == '.' && j == i)).then(|| read_arabic(chars, j)).flatten() {
+            if number.is_some_and(|n| n != 0.0 || only_digits) {
+                break; // two numbers in a row: 3 5 (but 1千零20)
             }
             number = Some(n.value);
             number_is_single_chinese = false;
@@ -206,9 +234,25 @@ pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usi
                 zero_seen = true;
             }
             j += 1;
+        } else if let Some(tens) = match c {
+            '廿' => Some(20.0),
+            '卅' => Some(30.0),
+            '卌' => Some(40.0),
+            _ => None,
+        } {
+            if number.is_some_and(|n| n != 0.0) {
+                break;
+            }
+            section += tens;
+            only_digits = false;
+            number = None;
+            number_is_single_chinese = false;
+            last_place = Some(10.0);
+            j += 1;
         } else if let Some((place, len)) = place_at(chars, j) {
             if only_digits && digit_run > 1 {
-                break; // 二零二一万: a digit-by-digit run takes no place words
+                // 二零二一万 takes no place word; 二三十 (twenty or thirty) is no number at all.
+                return None;
             }
             if number.is_some() && arabic_kind.is_some() && unit_len(j) > len {
                 break; // 5千米: the unit 千米
@@ -219,7 +263,9 @@ pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usi
                         break; // 十百: not a numeral
                     }
                 }
-                section += number.unwrap_or(1.0) * place;
+                // 十 alone or after 零 (一万零十二) counts one ten.
+                let count = number.filter(|n| *n != 0.0).unwrap_or(1.0);
+                section += count * place;
             } else {
                 let head = section + number.unwrap_or(0.0);
                 let head = if head == 0.0 && big == 0.0 { 1.0 } else { head };
@@ -268,7 +314,7 @@ pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usi
     if chars.get(point) == Some(&'点') {
         let mut k = next_token(chars, point + 1);
         let mut frac = String::from("0.");
-        while let Some(d) = chars.get(k).and_then(|c| chinese_digit(*c)) {
+        while let Some(d) = chars.get(k).and_then(|c| chinese_digit(*c).or_else(|| arabic_digit(*c))) {
             frac.push(char::from_digit(d, 10)?);
             k += 1;
             let next = next_token(chars, k);

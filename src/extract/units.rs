@@ -25,6 +25,7 @@ const ENGLISH_SCALES: &[(&str, f64)] = &[
     ("bn", 1e9),
     ("tn", 1e12),
     ("K", 1e3),
+    ("k", 1e3),
     ("M", 1e6),
     ("B", 1e9),
 ];
