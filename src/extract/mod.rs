@@ -119,7 +119,7 @@ pub fn extract_text_with(text: &str, options: ExtractOptions) -> Vec<Fact> {
 struct Mention {
     value: Value,
     scale: f64,
-    unit: Option<&'static str>,
+    unit: Option<String>,
     qualifier: Option<&'static str>,
     start: usize,
     end: usize,
@@ -180,7 +180,7 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                 facts.push(Fact {
                     value: m.value,
                     scale: m.scale,
-                    unit: m.unit.map(str::to_string),
+                    unit: m.unit,
                     label: label::find(&chars, context_start, m.start, m.unit_end),
                     qualifier: m.qualifier.map(str::to_string),
                     sign,
@@ -204,13 +204,28 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
             None => i += 1,
         }
     }
-    share_list_units(&mut facts, &chars);
+    share_list_units(&mut facts);
+    if !options.every_number {
+        facts.retain(|f| f.unit.is_some() || f.scale != 1.0);
+    }
     facts
 }
 
-/// `约7100、3150、3000亿元`: bare numbers listed before a figure with a scale and unit take them.
-/// They were skipped as bare numbers, so they are read again here.
-fn share_list_units(_facts: &mut [Fact], _chars: &[char]) {}
+/// `约7100、3150、3000亿元`: bare numbers listed before a figure take its scale and unit.
+fn share_list_units(facts: &mut [Fact]) {
+    for k in (0..facts.len().saturating_sub(1)).rev() {
+        let (head, tail) = facts.split_at_mut(k + 1);
+        let (bare, next) = (&mut head[k], &tail[0]);
+        let is_bare = bare.unit.is_none() && bare.scale == 1.0 && matches!(bare.value, Value::One(_));
+        if is_bare && next.place.listed_with_previous && (next.unit.is_some() || next.scale != 1.0) {
+            bare.unit = next.unit.clone();
+            bare.scale = next.scale;
+            if bare.label.is_empty() {
+                bare.label = next.label.clone();
+            }
+        }
+    }
+}
 
 /// A figure can start at `i`: a digit, a Chinese numeral, a sign, a percent or comparator prefix.
 fn starts_figure(chars: &[char], i: usize) -> bool {
@@ -325,7 +340,7 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
     let mut m = Mention {
         value: Value::One(first.value),
         scale: first.scale,
-        unit: first.unit,
+        unit: first.unit.clone(),
         qualifier: first.qualifier_after,
         start: i,
         end: first.end,
@@ -378,18 +393,21 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
         .map(|(unit, len)| (unit, first.number_start - len))
         .or_else(|| units::currency_before(chars, sign_end).map(|(unit, len)| (unit, sign_end - len)));
     if let Some((unit, start)) = currency {
-        if m.unit.is_none() || m.unit == Some(unit) {
-            m.unit = Some(unit);
+        if m.unit.is_none() || m.unit.as_deref() == Some(unit) {
+            m.unit = Some(unit.to_string());
             m.start = start.min(m.start);
         }
     }
     if !options.every_number {
-        if m.unit.is_none() && m.scale == 1.0 {
+        // A bare number stays only as a list item that may share the unit after it
+        // (约7100、3150、3000亿元); the rest are not figures.
+        let listed = matches!(chars.get(m.end), Some('、'));
+        if m.unit.is_none() && m.scale == 1.0 && !(listed && arabic) {
             return Scan::Skip(m.end);
         }
         if let NumeralKind::Chinese { single: true, first: c } = first.kind {
             // A lone 一 is an article far more often than a figure (一家糕点房, 一份答卷).
-            if matches!(c, '一' | '壹' | '幺') && m.scale == 1.0 && m.unit != Some("%") {
+            if matches!(c, '一' | '壹' | '幺') && m.scale == 1.0 && m.unit.as_deref() != Some("%") {
                 return Scan::Skip(m.end);
             }
         }
@@ -409,7 +427,7 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
 struct Reading {
     value: f64,
     scale: f64,
-    unit: Option<&'static str>,
+    unit: Option<String>,
     qualifier_after: Option<&'static str>,
     /// Where the digits start (after a sign or a 百分之).
     number_start: usize,
@@ -436,7 +454,7 @@ fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
             }
             r.value = tidy(r.value * r.scale / divisor);
             r.scale = 1.0;
-            r.unit = Some("%");
+            r.unit = Some("%".to_string());
             return Some(r);
         }
     }
@@ -579,7 +597,7 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     // 九成 = 90%, 8.7折 = 87%: written as the number with scale 10 in per cent.
     let digit_run = matches!(numeral.kind, NumeralKind::ChineseDigits) || (arabic && r.value >= 10.0);
     if let Some((unit, factor, len)) = tenths_unit(chars, j, r.value, digit_run).filter(|_| r.scale == 1.0) {
-        r.unit = Some(unit);
+        r.unit = Some(unit.to_string());
         if factor == 10.0 {
             r.scale = 10.0;
         } else {
@@ -589,12 +607,12 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
         return Some(r);
     }
     let at_unit = skip_spaces(chars, j);
-    if let Some((unit, len)) = units::read_unit(chars, at_unit) {
+    if let Some((unit, len)) = units::read_unit_per(chars, at_unit) {
         r.unit = Some(unit);
         j = at_unit + len;
     }
     // 壹拾壹元壹角壹分, 五元六角: jiao and fen after yuan add tenths and hundredths.
-    if r.unit == Some("元") {
+    if r.unit.as_deref() == Some("元") {
         for (word, part) in [("角", 0.1), ("毛", 0.1), ("分", 0.01)] {
             if let Some(n) = numerals::read_positional(chars, j, &|_| 0) {
                 if starts_with_at(chars, j + n.len, word) && n.value < 10.0 {
@@ -608,7 +626,7 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
         }
     }
     r.end = j;
-    if r.unit == Some("年") && r.scale == 1.0 {
+    if r.unit.as_deref() == Some("年") && r.scale == 1.0 {
         let year = match numeral.kind {
             NumeralKind::Arabic { digits: 4, decimal: false } => (1000.0..=2200.0).contains(&numeral.value),
             NumeralKind::ChineseDigits => true,
@@ -619,7 +637,7 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
             r.is_date = true;
         }
     }
-    if matches!(numeral.kind, NumeralKind::ChineseDigits) && r.unit.is_some() && r.unit != Some("年") {
+    if matches!(numeral.kind, NumeralKind::ChineseDigits) && r.unit.is_some() && r.unit.as_deref() != Some("年") {
         // 二零二一 reads as digits only in years and codes.
         r.unit = None;
         r.end = i + numeral.len;

@@ -108,7 +108,14 @@ const UNITS: &[(&str, &str)] = &[
     ("兆瓦", "兆瓦"),
     ("吉瓦", "吉瓦"),
     ("度电", "千瓦时"),
+    ("载重吨", "载重吨"),
     ("吨", "吨"),
+    ("桶", "桶"),
+    ("盎司", "盎司"),
+    ("票", "票"),
+    ("辆次", "辆次"),
+    ("架次", "架次"),
+    ("人民币", "元"),
     ("公斤", "公斤"),
     ("千克", "公斤"),
     ("克", "克"),
@@ -127,7 +134,9 @@ const UNITS: &[(&str, &str)] = &[
     ("标箱", "标箱"),
     ("TEU", "标箱"),
     ("GWh", "GWh"),
+    ("GWH", "GWh"),
     ("MWh", "MWh"),
+    ("MWH", "MWh"),
     ("kWh", "千瓦时"),
     ("GW", "GW"),
     ("MW", "MW"),
@@ -201,6 +210,46 @@ pub fn read_scale(chars: &[char], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     Some((factor, space + len))
+}
+
+/// What may follow `/` in a compound unit (`元/瓦`, `美元/桶`, `元/W`).
+const PER: &[(&str, &str)] = &[
+    ("平方米", "平方米"),
+    ("千瓦时", "千瓦时"),
+    ("吨", "吨"),
+    ("瓦", "瓦"),
+    ("W", "W"),
+    ("桶", "桶"),
+    ("股", "股"),
+    ("克", "克"),
+    ("斤", "斤"),
+    ("公斤", "公斤"),
+    ("kg", "kg"),
+    ("盎司", "盎司"),
+    ("人", "人"),
+    ("月", "月"),
+    ("年", "年"),
+    ("天", "天"),
+    ("次", "次"),
+    ("台", "台"),
+    ("辆", "辆"),
+    ("亩", "亩"),
+    ("度", "度"),
+    ("千克", "千克"),
+    ("小时", "小时"),
+];
+
+/// A unit, or a compound unit per something (`元/瓦`), at `i`: (unit, chars consumed).
+pub fn read_unit_per(chars: &[char], i: usize) -> Option<(String, usize)> {
+    let (unit, len) = read_unit(chars, i)?;
+    if chars.get(i + len) == Some(&'/') {
+        if let Some((per, per_len)) = longest(chars, i + len + 1, PER) {
+            if !chars.get(i + len + 1 + per_len).is_some_and(|c| c.is_ascii_alphabetic()) {
+                return Some((format!("{unit}/{per}"), len + 1 + per_len));
+            }
+        }
+    }
+    Some((unit.to_string(), len))
 }
 
 /// A unit at `i`: (reported unit, chars consumed).
