@@ -179,6 +179,12 @@ const TRAILING: &[&str] = &[
     "仅",
     "再",
     "最高",
+    "约人民币",
+    "人民币",
+    "报",
+    "均",
+    "共有",
+    "分别是",
 ];
 
 /// Words trimmed off the start of a preceding label: connectives, "the city", plain verbs.
@@ -236,11 +242,13 @@ const NOT_A_NOUN_START: &[&str] = &[
 
 /// The label of a figure whose text runs from `start` to `unit_end`, with `context_start`
 /// the start of its clause (or the end of the figure before it).
-pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize) -> String {
+pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize, unit: Option<&str>) -> String {
     let following = following_phrase(chars, unit_end);
+    // After a share or a change (15%的企业) the words that follow are rarely what it measures.
+    let counting = !matches!(unit, Some("%" | "‰" | "个百分点" | "个基点" | "倍") | None);
     if let Some(noun) = following
         .as_deref()
-        .filter(|p| !starts_with_any(p, NOT_A_NOUN_START))
+        .filter(|p| counting && !starts_with_any(p, NOT_A_NOUN_START))
     {
         if noun.chars().count() >= 2 {
             return noun.to_string();
@@ -277,9 +285,19 @@ fn following_phrase(chars: &[char], from: usize) -> Option<String> {
 }
 
 fn clean_preceding(before: &str) -> String {
-    let mut text = before
+    let without_brackets = drop_bracketed(before);
+    let mut text = without_brackets
         .trim()
         .trim_matches(|c: char| "“”「」\"'‘’ ".contains(c));
+    // `集团…实现合同销售金额`: the measure is what follows the last reporting verb.
+    for verb in ["实现", "完成", "录得", "其中"] {
+        if let Some(pos) = text.rfind(verb) {
+            let rest = &text[pos + verb.len()..];
+            if rest.chars().count() >= 2 {
+                text = rest;
+            }
+        }
+    }
     loop {
         let shorter = strip_suffixes(text, TRAILING);
         let shorter = strip_prefixes(shorter, LEADING);
@@ -310,6 +328,27 @@ fn clean_following(after: &str) -> String {
         text = shorter;
     }
     text.to_string()
+}
+
+/// Removes `（LPR）`-style asides, and an unclosed bracket's opening.
+fn drop_bracketed(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        // `…（预计`: the figure sits inside an aside; keep what the aside says.
+        if let Some(pos) = text.rfind(['（', '(']) {
+            return text[pos..].trim_start_matches(['（', '(']).to_string();
+        }
+    }
+    out
 }
 
 /// Drops a leading `2021年` / `1-10月` time phrase.
@@ -346,4 +385,100 @@ fn strip_prefixes<'a>(text: &'a str, words: &[&str]) -> &'a str {
         .iter()
         .find_map(|w| text.strip_prefix(w))
         .unwrap_or(text)
+}
+
+/// Verbs and adverbs that alone say how a figure moved, not what it measures.
+const PREDICATE_ONLY: &[&str] = &[
+    "同比", "环比", "分别", "增长", "下降", "上涨", "下跌", "增加", "减少", "提高", "回落", "上升",
+    "降低", "增", "降", "涨", "跌", "按可比价格计算", "预期", "上月", "较上年", "比上年", "较去年",
+    "比去年", "年均", "累计", "达", "为",
+];
+
+fn is_predicate_only(label: &str) -> bool {
+    let mut rest = label;
+    while !rest.is_empty() {
+        match PREDICATE_ONLY.iter().filter(|w| rest.starts_with(**w)).max_by_key(|w| w.len()) {
+            Some(w) => rest = &rest[w.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Labels that need the figures around them: the `分别` construction (`化工、汽车制造等产值分别
+/// 增长22.8%、14.2%`: one subject per figure, in order), and a change stated after a level
+/// (`第一产业增加值25.5亿元，增长0.9%`: the change belongs to the level's subject).
+pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
+    let mut k = 0;
+    while k < facts.len() {
+        let run_end = (k + 1..facts.len())
+            .find(|&n| !facts[n].place.listed_with_previous)
+            .unwrap_or(facts.len());
+        let run = k..run_end;
+        if run.len() >= 2 {
+            if let Some(labels) = respectively(chars, facts[k].place.start, run.len()) {
+                for (fact, label) in facts[run.clone()].iter_mut().zip(labels) {
+                    fact.label = label;
+                }
+            }
+        }
+        k = run_end;
+    }
+    for k in 1..facts.len() {
+        let (before, rest) = facts.split_at_mut(k);
+        let (prev, fact) = (&before[k - 1], &mut rest[0]);
+        let same_sentence = prev.place.sentence == fact.place.sentence || prev.place.end + 2 >= fact.place.start;
+        if !same_sentence {
+            continue;
+        }
+        if fact.label.is_empty() {
+            fact.label = prev.label.clone();
+        } else if is_predicate_only(&fact.label) && !is_predicate_only(&prev.label) {
+            let subject = strip_suffixes(&prev.label, TRAILING);
+            // The subject ends where its own predicate starts (`隔夜shibor报` -> `隔夜shibor`).
+            let cut = PREDICATE_ONLY
+                .iter()
+                .filter_map(|w| subject.find(w).filter(|&p| p > 0))
+                .min()
+                .unwrap_or(subject.len());
+            let subject = &subject[..cut];
+            fact.label = format!("{subject}{}", fact.label);
+        }
+    }
+}
+
+/// For a run of `count` listed figures starting at `start`, after `A、B和C…分别`, one label
+/// per figure; `None` when the text is not that construction.
+fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String>> {
+    let head: String = chars[..start].iter().collect();
+    let pos = head.rfind("分别")?;
+    let predicate: String = head[pos + "分别".len()..].chars().filter(|c| !"为是达".contains(*c)).collect();
+    let before = &head[..pos];
+    let clause_start = before
+        .rfind(|c: char| is_sentence_end(c) || matches!(c, '，' | '：' | ',' | ':'))
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let subjects = &before[clause_start..];
+    let split = |marks: &[char]| -> Vec<&str> { subjects.split(marks).filter(|s| !s.is_empty()).collect() };
+    let mut items = split(&['、']);
+    if items.len() != count {
+        items = split(&['、', '和', '及', '与']);
+    }
+    if items.len() != count {
+        return None;
+    }
+    // The last item carries what they share: `电气机械等重点行业产值` -> `电气机械`, `产值`.
+    let last = items[count - 1];
+    let (last_item, shared) = match last.find('等') {
+        Some(p) => (&last[..p], last[p + '等'.len_utf8()..].trim_start_matches("重点").to_string()),
+        None => (last, String::new()),
+    };
+    items[count - 1] = last_item;
+    let first = clean_preceding(items[0]);
+    items[0] = if first.is_empty() { items[0] } else { &first };
+    Some(
+        items
+            .iter()
+            .map(|item| format!("{}{shared}{predicate}", item.trim()))
+            .collect(),
+    )
 }

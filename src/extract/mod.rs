@@ -44,6 +44,9 @@ pub struct Place {
     pub sentence: usize,
     /// Joined to the figure before it by a list mark (、 和 及 与) within one clause chain.
     pub listed_with_previous: bool,
+    /// Character offsets of the figure in its paragraph.
+    pub start: usize,
+    pub end: usize,
 }
 
 /// A single value or a range `[lo, hi]`; an open end (`大于50`: `[50, null]`) is `None`.
@@ -177,11 +180,12 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                 } else {
                     1
                 };
+                let label = label::find(&chars, context_start, m.start, m.unit_end, m.unit.as_deref());
                 facts.push(Fact {
                     value: m.value,
                     scale: m.scale,
                     unit: m.unit,
-                    label: label::find(&chars, context_start, m.start, m.unit_end),
+                    label,
                     qualifier: m.qualifier.map(str::to_string),
                     sign,
                     text: original[m.start..m.end].iter().collect(),
@@ -189,6 +193,8 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                         paragraph,
                         sentence,
                         listed_with_previous: listed,
+                        start: m.start,
+                        end: m.end,
                     },
                 });
                 // Marks inside the figure still end sentences and clauses.
@@ -205,6 +211,7 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
         }
     }
     share_list_units(&mut facts);
+    label::refine(&mut facts, &chars);
     if !options.every_number {
         facts.retain(|f| f.unit.is_some() || f.scale != 1.0);
     }
