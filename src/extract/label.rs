@@ -10,23 +10,8 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Marks that end the phrase a label can come from.
 pub fn is_clause_break(c: char) -> bool {
-    is_sentence_end(c)
-        || matches!(
-            c,
-            '，' | '、'
-                | '：'
-                | ','
-                | ':'
-                | '（'
-                | '）'
-                | '('
-                | ')'
-                | '【'
-                | '】'
-                | '《'
-                | '》'
-                | '\n'
-        )
+    // Brackets are not breaks: `利率（LPR）为3.85%` keeps its label; asides are dropped later.
+    is_sentence_end(c) || matches!(c, '，' | '、' | '：' | ',' | ':' | '【' | '】' | '《' | '》' | '\n')
 }
 
 /// The text between two figures joins them as one list (`4948人、高级工2542人`).
@@ -238,6 +223,9 @@ const NOT_A_NOUN_START: &[&str] = &[
     "下降", "了", "和", "与", "及", "或", "至", "到", "等", "之", "上", "下", "中", "内", "后",
     "前", "时", "间", "来", "起", "用", "被", "将", "已", "可", "也", "都", "就", "才", "又", "再",
     "还", "并",
+    "（",
+    "(",
+    "[",
 ];
 
 /// The label of a figure whose text runs from `start` to `unit_end`, with `context_start`
@@ -433,6 +421,11 @@ pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
         }
         if fact.label.is_empty() {
             fact.label = prev.label.clone();
+        } else if prev.unit == fact.unit && ends_with_measure(&prev.label) && !ends_with_measure(&fact.label) && fact.label.chars().count() <= 6 {
+            // `平均发行期限10.6年，其中一般债券7.8年`: the part is measured as the whole was.
+            let n = prev.label.chars().count();
+            let measure: String = prev.label.chars().skip(n.saturating_sub(6)).collect();
+            fact.label = format!("{}{measure}", fact.label);
         } else if is_predicate_only(&fact.label) && !is_predicate_only(&prev.label) {
             let subject = strip_suffixes(&prev.label, TRAILING);
             // The subject ends where its own predicate starts (`隔夜shibor报` -> `隔夜shibor`).
@@ -452,6 +445,13 @@ pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
 fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String>> {
     let head: String = chars[..start].iter().collect();
     let pos = head.rfind("分别")?;
+    // `出口船舶分别占完工量、新接订单量、手持订单量的92.8%、…`: the list follows 分别.
+    let after = head[pos + "分别".len()..].trim_end_matches('的');
+    let listed_after: Vec<&str> = after.split(['、', '和', '及', '与']).filter(|s| !s.is_empty()).collect();
+    if listed_after.len() == count && !after.chars().any(is_clause_break) {
+        let subject = clean_preceding(&head[..pos]);
+        return Some(listed_after.iter().map(|item| format!("{subject}{}", item.trim())).collect());
+    }
     let predicate: String = head[pos + "分别".len()..].chars().filter(|c| !"为是达".contains(*c)).collect();
     let before = &head[..pos];
     let clause_start = before
@@ -481,4 +481,13 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
             .map(|item| format!("{}{shared}{predicate}", item.trim()))
             .collect(),
     )
+}
+
+/// Nouns that name a measure (期限, 利率, 金额…) rather than a thing counted.
+fn ends_with_measure(label: &str) -> bool {
+    const MEASURES: &[&str] = &[
+        "期限", "利率", "年限", "率", "额", "量", "值", "规模", "价格", "收入", "余额", "增速", "增幅",
+        "占比", "比重", "产值", "均价", "价",
+    ];
+    MEASURES.iter().any(|m| label.ends_with(m))
 }
