@@ -104,23 +104,37 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
     let mut charts = Vec::new();
     let mut in_series = vec![false; facts.len()];
 
-    for run in enumerations(facts) {
-        let points: Vec<Point> = run.iter().map(|&k| Point::from_fact(&facts[k])).collect();
-        let first = &facts[run[0]];
-        let long_labels = points
-            .iter()
-            .any(|p| display_width(&p.label) > MAX_VERTICAL_LABEL * 2);
-        let kind = if points.len() > MAX_VERTICAL_BARS || long_labels {
+    for series in group_series(post, facts) {
+        for &k in &series.members {
+            in_series[k] = true;
+        }
+        let first = &facts[series.members[0]];
+        let points: Vec<Point> = match &series.periods {
+            Some(periods) => series
+                .members
+                .iter()
+                .zip(periods)
+                .map(|(&k, period)| Point { label: period.clone(), ..Point::from_fact(&facts[k]) })
+                .collect(),
+            None => series.members.iter().map(|&k| Point::from_fact(&facts[k])).collect(),
+        };
+        let long_labels = points.iter().any(|p| display_width(&p.label) > MAX_VERTICAL_LABEL * 2);
+        let kind = if series.periods.is_some() {
+            ChartKind::Line
+        } else if series.whole.is_some() {
+            ChartKind::Pie
+        } else if points.len() > MAX_VERTICAL_BARS || long_labels {
             ChartKind::Hbar
         } else {
             ChartKind::Bar
         };
-        for &k in &run {
-            in_series[k] = true;
+        let mut title = series_title(post, first, &lang);
+        if let Some(whole) = series.whole {
+            title = facts[whole].label.clone();
         }
         charts.push(ChartSpec {
             kind,
-            title: series_title(post, first, &lang),
+            title,
             unit: first.unit.clone(),
             points,
             source: source.clone(),
@@ -156,40 +170,139 @@ fn chartable(fact: &Fact) -> bool {
         && fact.scale.is_finite()
 }
 
-/// Runs of facts listed together with one unit: the indexes of each run of two or more.
-fn enumerations(facts: &[Fact]) -> Vec<Vec<usize>> {
-    let mut runs: Vec<Vec<usize>> = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
+/// A group of facts charted together.
+struct Series {
+    members: Vec<usize>,
+    /// Years labelling a time series, one per member, in order.
+    periods: Option<Vec<String>>,
+    /// The stated total the members are parts of, when they add up to it.
+    whole: Option<usize>,
+}
+
+/// More points than this in one group is no longer one comparison; it is split by sentence.
+const MAX_SERIES_POINTS: usize = 12;
+
+/// Groups comparable facts: within a paragraph, those with the same unit and the same kind of
+/// measure (a level or a change), two or more with distinct labels.
+fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
+    let mut groups: Vec<(usize, String, bool, Vec<usize>)> = Vec::new();
     for (k, fact) in facts.iter().enumerate() {
-        let continues = current.last().is_some_and(|&prev| {
-            let p = &facts[prev];
-            fact.place.listed_with_previous
-                && p.place.paragraph == fact.place.paragraph
-                && p.unit == fact.unit
-                && chartable(fact)
-        });
-        if !continues {
-            if current.len() >= 2 {
-                runs.push(std::mem::take(&mut current));
-            }
-            current.clear();
-            if !chartable(fact) {
-                continue;
+        if !chartable(fact) || fact.label.is_empty() {
+            continue;
+        }
+        let unit = fact.unit.clone().unwrap_or_default();
+        let change = is_change(fact) || fact.label.contains("同比") || fact.label.contains("环比");
+        let key = (fact.place.paragraph, unit, change);
+        match groups.iter_mut().find(|g| (g.0, &g.1, g.2) == (key.0, &key.1, key.2)) {
+            Some(group) => group.3.push(k),
+            None => groups.push((key.0, key.1, key.2, vec![k])),
+        }
+    }
+    let mut out = Vec::new();
+    for (_, _, _, members) in groups {
+        for part in split_long(facts, members) {
+            if let Some(series) = shape(post, facts, part) {
+                out.push(series);
             }
         }
-        current.push(k);
     }
-    if current.len() >= 2 {
-        runs.push(current);
+    out.sort_by_key(|s| s.members[0]);
+    out
+}
+
+/// Splits a long group at sentence boundaries into runs of at most [`MAX_SERIES_POINTS`].
+fn split_long(facts: &[Fact], members: Vec<usize>) -> Vec<Vec<usize>> {
+    if members.len() <= MAX_SERIES_POINTS {
+        return vec![members];
     }
-    // Labels must tell the bars apart; two identical labels mean a misread list.
-    runs.retain(|run| {
-        let mut labels: Vec<&str> = run.iter().map(|&k| facts[k].label.as_str()).collect();
-        labels.sort_unstable();
-        labels.dedup();
-        labels.len() == run.len() && labels.iter().all(|l| !l.is_empty())
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+    for k in members {
+        let current = parts.last_mut().expect("one part");
+        let new_sentence = current.last().is_some_and(|&p| facts[p].place.sentence != facts[k].place.sentence);
+        if new_sentence && current.len() >= 2 {
+            parts.push(vec![k]);
+        } else {
+            current.push(k);
+        }
+    }
+    parts.into_iter().filter(|p| p.len() <= MAX_SERIES_POINTS).collect()
+}
+
+/// Decides what a group is: a time series, parts of a whole, or a plain comparison.
+fn shape(post: &Post, facts: &[Fact], mut members: Vec<usize>) -> Option<Series> {
+    // The same figure said twice (title and body) is one point.
+    let mut seen: Vec<(String, u64)> = Vec::new();
+    members.retain(|&k| {
+        let key = (facts[k].label.clone(), facts[k].magnitude().to_bits());
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
     });
-    runs
+    if members.len() < 2 {
+        return None;
+    }
+    let text = &post.paragraphs[facts[members[0]].place.paragraph].text;
+    let chars: Vec<char> = text.chars().collect();
+    // A time series: each figure has its own year.
+    let periods: Vec<Option<String>> = members.iter().map(|&k| period_before(&chars, facts, k)).collect();
+    if members.len() >= 3 && periods.iter().all(Option::is_some) {
+        let mut years: Vec<String> = periods.into_iter().flatten().collect();
+        let mut distinct = years.clone();
+        distinct.sort();
+        distinct.dedup();
+        if distinct.len() == years.len() {
+            let mut order: Vec<usize> = (0..members.len()).collect();
+            order.sort_by(|&a, &b| years[a].cmp(&years[b]));
+            let members = order.iter().map(|&i| members[i]).collect();
+            years.sort();
+            return Some(Series { members, periods: Some(years), whole: None });
+        }
+    }
+    // Parts of a stated whole: `总量X，其中A、B`, when the parts add up to the whole.
+    let first = members[0];
+    let parts = &members[1..];
+    let between: String = chars
+        .get(facts[first].place.end..facts[parts[0]].place.start)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default();
+    if parts.len() >= 2 && between.contains("其中") {
+        let sum: f64 = parts.iter().map(|&k| facts[k].magnitude()).sum();
+        let total = facts[first].magnitude();
+        let members = parts.to_vec();
+        let whole = ((sum - total).abs() <= total.abs() * 0.02).then_some(first);
+        return Some(Series { members, periods: None, whole });
+    }
+    // Two figures make a comparison only when the text lists them together (A、B); apart,
+    // two figures in one unit are as often a total and its part (70639人次, 补贴性培训32498人次).
+    if members.len() == 2 && !facts[members[1]].place.listed_with_previous {
+        return None;
+    }
+    let mut labels: Vec<&str> = members.iter().map(|&k| facts[k].label.as_str()).collect();
+    labels.sort_unstable();
+    labels.dedup();
+    (labels.len() == members.len()).then_some(Series { members, periods: None, whole: None })
+}
+
+/// The year a figure is stated for: `2019年…X` with the year after the previous figure.
+fn period_before(chars: &[char], facts: &[Fact], k: usize) -> Option<String> {
+    let start = facts[k].place.start;
+    let from = if k > 0 && facts[k - 1].place.paragraph == facts[k].place.paragraph {
+        facts[k - 1].place.end
+    } else {
+        0
+    };
+    let window = chars.get(from..start)?;
+    let mut found = None;
+    for i in 0..window.len().saturating_sub(4) {
+        let digits = &window[i..i + 4];
+        if digits.iter().all(|c| c.is_ascii_digit())
+            && window.get(i + 4) == Some(&'年')
+            && !window.get(i.wrapping_sub(1)).is_some_and(|c| c.is_ascii_digit())
+        {
+            found = Some(format!("{}年", digits.iter().collect::<String>()));
+        }
+    }
+    found
 }
 
 /// The lede's figures (the first paragraph with any), one per unit, then stated changes in
