@@ -185,21 +185,76 @@ const MAX_SERIES_POINTS: usize = 12;
 /// Groups comparable facts: within a paragraph, those with the same unit and the same kind of
 /// measure (a level or a change), two or more with distinct labels.
 fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
-    let mut groups: Vec<(usize, String, bool, Vec<usize>)> = Vec::new();
+    let usable = |k: usize| chartable(&facts[k]) && !facts[k].label.is_empty();
+    let mut taken = vec![false; facts.len()];
+    let mut out = Vec::new();
+    // Parts of a stated whole first: `总量X，其中A…，B…`, when the parts add up to X.
+    for (t, total) in facts.iter().enumerate() {
+        if !usable(t) {
+            continue;
+        }
+        let text: Vec<char> = post.paragraphs[total.place.paragraph].text.chars().collect();
+        let parts: Vec<usize> = (t + 1..facts.len())
+            .take_while(|&n| facts[n].place.paragraph == total.place.paragraph && facts[n].place.sentence == total.place.sentence)
+            .filter(|&n| usable(n) && !taken[n] && facts[n].unit == total.unit)
+            .collect();
+        let Some(&first_part) = parts.first() else { continue };
+        let between: String = text.get(total.place.end..facts[first_part].place.start).map(|c| c.iter().collect()).unwrap_or_default();
+        if parts.len() < 2 || !between.contains("其中") {
+            continue;
+        }
+        let sum: f64 = parts.iter().map(|&n| facts[n].magnitude()).sum();
+        if (sum - total.magnitude()).abs() <= total.magnitude().abs() * 0.02 {
+            for &n in &parts {
+                taken[n] = true;
+            }
+            out.push(Series { members: parts, periods: None, whole: Some(t) });
+        }
+    }
+    // Then lists: figures the text enumerates together (A、B和C, 分别…).
+    let mut k = 0;
+    while k < facts.len() {
+        if taken[k] {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < facts.len()
+            && facts[end].place.listed_with_previous
+            && facts[end].unit == facts[k].unit
+            && facts[end].place.paragraph == facts[k].place.paragraph
+        {
+            end += 1;
+        }
+        let run: Vec<usize> = (k..end).filter(|&n| usable(n)).collect();
+        if run.len() >= 2 {
+            if let Some(series) = shape(post, facts, run.clone()) {
+                for &n in &series.members {
+                    taken[n] = true;
+                }
+                out.push(series);
+            }
+        }
+        k = end;
+    }
+    // Then parallel statements: the same unit and kind of measure in neighbouring paragraphs
+    // (铁路…27亿吨；公路…218.8亿吨；…).
+    let mut groups: Vec<(String, bool, Vec<usize>)> = Vec::new();
     for (k, fact) in facts.iter().enumerate() {
-        if !chartable(fact) || fact.label.is_empty() {
+        if taken[k] || !usable(k) {
             continue;
         }
         let unit = fact.unit.clone().unwrap_or_default();
         let change = is_change(fact) || fact.label.contains("同比") || fact.label.contains("环比");
-        let key = (fact.place.paragraph, unit, change);
-        match groups.iter_mut().find(|g| (g.0, &g.1, g.2) == (key.0, &key.1, key.2)) {
-            Some(group) => group.3.push(k),
-            None => groups.push((key.0, key.1, key.2, vec![k])),
+        let open = groups.iter_mut().rev().find(|g| g.0 == unit && g.1 == change);
+        match open {
+            Some(group) if facts[*group.2.last().expect("non-empty")].place.paragraph + 1 >= fact.place.paragraph => {
+                group.2.push(k)
+            }
+            _ => groups.push((unit, change, vec![k])),
         }
     }
-    let mut out = Vec::new();
-    for (_, _, _, members) in groups {
+    for (_, _, members) in groups {
         for part in split_long(facts, members) {
             if let Some(series) = shape(post, facts, part) {
                 out.push(series);
@@ -243,6 +298,7 @@ fn shape(post: &Post, facts: &[Fact], mut members: Vec<usize>) -> Option<Series>
     }
     let text = &post.paragraphs[facts[members[0]].place.paragraph].text;
     let chars: Vec<char> = text.chars().collect();
+    let _ = &chars;
     // A time series: each figure has its own year.
     let periods: Vec<Option<String>> = members.iter().map(|&k| period_before(&chars, facts, k)).collect();
     if members.len() >= 3 && periods.iter().all(Option::is_some) {
@@ -257,20 +313,6 @@ fn shape(post: &Post, facts: &[Fact], mut members: Vec<usize>) -> Option<Series>
             years.sort();
             return Some(Series { members, periods: Some(years), whole: None });
         }
-    }
-    // Parts of a stated whole: `总量X，其中A、B`, when the parts add up to the whole.
-    let first = members[0];
-    let parts = &members[1..];
-    let between: String = chars
-        .get(facts[first].place.end..facts[parts[0]].place.start)
-        .map(|c| c.iter().collect())
-        .unwrap_or_default();
-    if parts.len() >= 2 && between.contains("其中") {
-        let sum: f64 = parts.iter().map(|&k| facts[k].magnitude()).sum();
-        let total = facts[first].magnitude();
-        let members = parts.to_vec();
-        let whole = ((sum - total).abs() <= total.abs() * 0.02).then_some(first);
-        return Some(Series { members, periods: None, whole });
     }
     // Two figures make a comparison only when the text lists them together (A、B); apart,
     // two figures in one unit are as often a total and its part (70639人次, 补贴性培训32498人次).

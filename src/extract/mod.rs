@@ -644,6 +644,11 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
             r.is_date = true;
         }
     }
+    // 7天shibor, 3个月SHIBOR, 10年期国债: a tenor names an instrument; it is not a figure.
+    let span = matches!(r.unit.as_deref(), Some("天" | "个月" | "年" | "周" | "小时"));
+    if span && chars.get(j).is_some_and(|c| c.is_ascii_alphabetic() || *c == '期') {
+        r.is_date = true;
+    }
     if matches!(numeral.kind, NumeralKind::ChineseDigits) && r.unit.is_some() && r.unit.as_deref() != Some("年") {
         // 二零二一 reads as digits only in years and codes.
         r.unit = None;
