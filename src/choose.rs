@@ -109,7 +109,7 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
             in_series[k] = true;
         }
         let first = &facts[series.members[0]];
-        let points: Vec<Point> = match &series.periods {
+        let mut points: Vec<Point> = match &series.periods {
             Some(periods) => series
                 .members
                 .iter()
@@ -118,6 +118,11 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
                 .collect(),
             None => series.members.iter().map(|&k| Point::from_fact(&facts[k])).collect(),
         };
+        if let Some(labels) = &series.labels {
+            for (point, label) in points.iter_mut().zip(labels) {
+                point.label = label.clone();
+            }
+        }
         let long_labels = points.iter().any(|p| display_width(&p.label) > MAX_VERTICAL_LABEL * 2);
         let kind = if series.periods.is_some() {
             ChartKind::Line
@@ -177,6 +182,29 @@ struct Series {
     periods: Option<Vec<String>>,
     /// The stated total the members are parts of, when they add up to it.
     whole: Option<usize>,
+    /// Point labels when the facts' own labels do not tell them apart.
+    labels: Option<Vec<String>>,
+}
+
+fn distinct(labels: &[String]) -> bool {
+    let mut sorted: Vec<&String> = labels.iter().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted.len() == labels.len() && labels.iter().all(|l| !l.is_empty())
+}
+
+/// The measure noun a label ends with (`平均发行期限` -> `期限`), or "".
+fn measure_of(label: &str) -> &'static str {
+    const MEASURES: &[&str] = &["期限", "年限", "利率", "增速", "增幅", "占比", "比重", "余额", "限额", "价格"];
+    MEASURES.iter().find(|m| label.ends_with(**m)).copied().unwrap_or("")
+}
+
+/// A paragraph's opening time phrase (`7月，…`, `1-7月，…`, `截至2021年7月末，…`).
+fn leading_period(paragraph: &str) -> Option<String> {
+    let head: String = paragraph.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}').chars().take_while(|c| *c != '，' && *c != ',').collect();
+    let n = head.chars().count();
+    let dated = head.contains('月') || head.contains('年') || head.contains("季度");
+    (dated && (2..=12).contains(&n)).then(|| head.trim_start_matches("截至").to_string())
 }
 
 /// More points than this in one group is no longer one comparison; it is split by sentence.
@@ -195,7 +223,7 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
         }
         let text: Vec<char> = post.paragraphs[total.place.paragraph].text.chars().collect();
         let parts: Vec<usize> = (t + 1..facts.len())
-            .take_while(|&n| facts[n].place.paragraph == total.place.paragraph && facts[n].place.sentence == total.place.sentence)
+            .take_while(|&n| facts[n].place.paragraph == total.place.paragraph && facts[n].place.sentence <= total.place.sentence + 1)
             .filter(|&n| usable(n) && !taken[n] && facts[n].unit == total.unit)
             .collect();
         let Some(&first_part) = parts.first() else { continue };
@@ -208,7 +236,7 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
             for &n in &parts {
                 taken[n] = true;
             }
-            out.push(Series { members: parts, periods: None, whole: Some(t) });
+            out.push(Series { members: parts, periods: None, whole: Some(t), labels: None });
         }
     }
     // Then lists: figures the text enumerates together (A、B和C, 分别…).
@@ -244,11 +272,12 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
         if taken[k] || !usable(k) {
             continue;
         }
-        let unit = fact.unit.clone().unwrap_or_default();
+        // Same unit, same kind (a level or a change) and the same measure noun (期限, 利率…).
+        let unit = format!("{}|{}", fact.unit.as_deref().unwrap_or(""), measure_of(&fact.label));
         let change = is_change(fact) || fact.label.contains("同比") || fact.label.contains("环比");
         let open = groups.iter_mut().rev().find(|g| g.0 == unit && g.1 == change);
         match open {
-            Some(group) if facts[*group.2.last().expect("non-empty")].place.paragraph + 1 >= fact.place.paragraph => {
+            Some(group) if facts[*group.2.last().expect("non-empty")].place.paragraph + 2 >= fact.place.paragraph => {
                 group.2.push(k)
             }
             _ => groups.push((unit, change, vec![k])),
@@ -311,7 +340,7 @@ fn shape(post: &Post, facts: &[Fact], mut members: Vec<usize>) -> Option<Series>
             order.sort_by(|&a, &b| years[a].cmp(&years[b]));
             let members = order.iter().map(|&i| members[i]).collect();
             years.sort();
-            return Some(Series { members, periods: Some(years), whole: None });
+            return Some(Series { members, periods: Some(years), whole: None, labels: None });
         }
     }
     // Two figures make a comparison only when the text lists them together (A、B); apart,
@@ -319,10 +348,19 @@ fn shape(post: &Post, facts: &[Fact], mut members: Vec<usize>) -> Option<Series>
     if members.len() == 2 && !facts[members[1]].place.listed_with_previous {
         return None;
     }
-    let mut labels: Vec<&str> = members.iter().map(|&k| facts[k].label.as_str()).collect();
-    labels.sort_unstable();
-    labels.dedup();
-    (labels.len() == members.len()).then_some(Series { members, periods: None, whole: None })
+    let labels: Vec<String> = members.iter().map(|&k| facts[k].label.clone()).collect();
+    if distinct(&labels) {
+        return Some(Series { members, periods: None, whole: None, labels: None });
+    }
+    // The same measure for two periods (7月…, 1-7月…): the period tells the bars apart.
+    let dated: Vec<String> = members
+        .iter()
+        .map(|&k| match leading_period(&post.paragraphs[facts[k].place.paragraph].text) {
+            Some(period) => format!("{period} {}", facts[k].label),
+            None => facts[k].label.clone(),
+        })
+        .collect();
+    distinct(&dated).then_some(Series { members, periods: None, whole: None, labels: Some(dated) })
 }
 
 /// The year a figure is stated for: `2019年…X` with the year after the previous figure.

@@ -278,10 +278,11 @@ fn clean_preceding(before: &str) -> String {
         .trim()
         .trim_matches(|c: char| "“”「」\"'‘’ ".contains(c));
     // `集团…实现合同销售金额`: the measure is what follows the last reporting verb.
+    // Only a long subject (a company's full name) is dropped; `铁路累计完成货运量` keeps 铁路.
     for verb in ["实现", "完成", "录得", "其中"] {
         if let Some(pos) = text.rfind(verb) {
             let rest = &text[pos + verb.len()..];
-            if rest.chars().count() >= 2 {
+            if rest.chars().count() >= 2 && (text[..pos].chars().count() >= 6 || verb == "其中") {
                 text = rest;
             }
         }
@@ -404,7 +405,9 @@ pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
             .unwrap_or(facts.len());
         let run = k..run_end;
         if run.len() >= 2 {
-            if let Some(labels) = respectively(chars, facts[k].place.start, run.len()) {
+            let labels = respectively(chars, facts[k].place.start, run.len())
+                .or_else(|| respectively_after(facts, chars, k, run.len()));
+            if let Some(labels) = labels {
                 for (fact, label) in facts[run.clone()].iter_mut().zip(labels) {
                     fact.label = label;
                 }
@@ -412,10 +415,19 @@ pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
         }
         k = run_end;
     }
+}
+
+/// A change or a part stated after a level borrows what the level measures; across paragraphs
+/// too, where a page sets each line apart (`铁路累计完成货运量27亿吨` / `同比增长8.2%`).
+pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
     for k in 1..facts.len() {
         let (before, rest) = facts.split_at_mut(k);
         let (prev, fact) = (&before[k - 1], &mut rest[0]);
-        let same_sentence = prev.place.sentence == fact.place.sentence || prev.place.end + 2 >= fact.place.start;
+        let same_paragraph = prev.place.paragraph == fact.place.paragraph;
+        let next_line = prev.place.paragraph + 1 == fact.place.paragraph && fact.place.start <= 8;
+        let same_sentence = same_paragraph
+            && (prev.place.sentence == fact.place.sentence || prev.place.end + 2 >= fact.place.start)
+            || next_line;
         if !same_sentence {
             continue;
         }
@@ -490,4 +502,29 @@ fn ends_with_measure(label: &str) -> bool {
         "占比", "比重", "产值", "均价", "价",
     ];
     MEASURES.iter().any(|m| label.ends_with(m))
+}
+
+/// `成交量为624.78百万手，成交额为47.90亿元，同比分别增长31.78%和44.46%`: the subjects of a
+/// 分别 list are the figures just before it, one each, in the same sentence.
+fn respectively_after(facts: &[crate::extract::Fact], chars: &[char], k: usize, count: usize) -> Option<Vec<String>> {
+    if k < count {
+        return None;
+    }
+    let earlier = &facts[k - count..k];
+    let run_start = facts[k].place.start;
+    if earlier.iter().any(|f| f.place.sentence != facts[k].place.sentence) {
+        return None;
+    }
+    let between: String = chars.get(earlier[count - 1].place.end..run_start)?.iter().collect();
+    let pos = between.find("分别")?;
+    let predicate: String = format!("{}{}", &between[..pos], &between[pos + "分别".len()..])
+        .chars()
+        .filter(|c| !is_clause_break(*c) && !"为是达".contains(*c))
+        .collect();
+    Some(
+        earlier
+            .iter()
+            .map(|f| format!("{}{predicate}", strip_suffixes(&f.label, TRAILING)))
+            .collect(),
+    )
 }

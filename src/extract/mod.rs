@@ -105,17 +105,20 @@ pub fn extract(post: &Post) -> Vec<Fact> {
     for (index, paragraph) in post.paragraphs.iter().enumerate() {
         facts.extend(extract_paragraph(&paragraph.text, index, ExtractOptions::default()));
     }
+    label::borrow_subjects(&mut facts);
     facts
 }
 
 /// Extracts the facts of one paragraph of plain text.
 pub fn extract_text(text: &str) -> Vec<Fact> {
-    extract_paragraph(text, 0, ExtractOptions::default())
+    extract_text_with(text, ExtractOptions::default())
 }
 
 /// Extracts from one paragraph of plain text with the given options.
 pub fn extract_text_with(text: &str, options: ExtractOptions) -> Vec<Fact> {
-    extract_paragraph(text, 0, options)
+    let mut facts = extract_paragraph(text, 0, options);
+    label::borrow_subjects(&mut facts);
+    facts
 }
 
 /// A figure as read, before its label is found.
