@@ -222,17 +222,27 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
             continue;
         }
         let text: Vec<char> = post.paragraphs[total.place.paragraph].text.chars().collect();
-        let parts: Vec<usize> = (t + 1..facts.len())
-            .take_while(|&n| facts[n].place.paragraph == total.place.paragraph && facts[n].place.sentence <= total.place.sentence + 1)
+        let later: Vec<usize> = (t + 1..facts.len())
+            .take_while(|&n| facts[n].place.paragraph == total.place.paragraph)
             .filter(|&n| usable(n) && !taken[n] && facts[n].unit == total.unit)
             .collect();
-        let Some(&first_part) = parts.first() else { continue };
+        let Some(&first_part) = later.first() else { continue };
         let between: String = text.get(total.place.end..facts[first_part].place.start).map(|c| c.iter().collect()).unwrap_or_default();
-        if parts.len() < 2 || !between.contains("其中") {
+        if !between.contains("其中") {
             continue;
         }
-        let sum: f64 = parts.iter().map(|&n| facts[n].magnitude()).sum();
-        if (sum - total.magnitude()).abs() <= total.magnitude().abs() * 0.02 {
+        // The parts are the figures after 其中 until they add up to the whole.
+        let whole = total.magnitude();
+        let mut sum = 0.0;
+        let mut parts = Vec::new();
+        for &n in &later {
+            sum += facts[n].magnitude();
+            parts.push(n);
+            if sum >= whole * 0.98 {
+                break;
+            }
+        }
+        if parts.len() >= 2 && (sum - whole).abs() <= whole.abs() * 0.02 {
             for &n in &parts {
                 taken[n] = true;
             }

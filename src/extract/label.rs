@@ -21,6 +21,7 @@ pub fn is_list_join(between: &[char]) -> bool {
         || text.starts_with('和')
         || text.starts_with('及')
         || text.starts_with('与')
+        || text.starts_with("以及")
         || text.starts_with(", ")
         || text.starts_with(" and ");
     listed && !text.chars().any(|c| is_sentence_end(c) || c == '，')
@@ -460,7 +461,8 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
     // `出口船舶分别占完工量、新接订单量、手持订单量的92.8%、…`: the list follows 分别.
     let after = head[pos + "分别".len()..].trim_end_matches('的');
     let listed_after: Vec<&str> = after.split(['、', '和', '及', '与']).filter(|s| !s.is_empty()).collect();
-    if listed_after.len() == count && !after.chars().any(is_clause_break) {
+    let breaks = after.chars().any(|c| is_clause_break(c) && c != '、');
+    if listed_after.len() == count && !breaks {
         let subject = clean_preceding(&head[..pos]);
         return Some(listed_after.iter().map(|item| format!("{subject}{}", item.trim())).collect());
     }
