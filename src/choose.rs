@@ -186,6 +186,15 @@ struct Series {
     labels: Option<Vec<String>>,
 }
 
+/// Two statements in separate sentences naming the same kind of thing (`非正常专利申请`,
+/// `恶意商标注册申请`): a comparison even without a list mark.
+fn parallel(a: &Fact, b: &Fact) -> bool {
+    let separate = a.place.paragraph != b.place.paragraph || a.place.sentence != b.place.sentence;
+    let common = a.label.chars().rev().zip(b.label.chars().rev()).take_while(|(x, y)| x == y).count();
+    let shorter = a.label.chars().count().min(b.label.chars().count());
+    separate && common >= 2 && common < shorter
+}
+
 fn distinct(labels: &[String]) -> bool {
     let mut sorted: Vec<&String> = labels.iter().collect();
     sorted.sort_unstable();
@@ -250,6 +259,7 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
         }
     }
     // Then lists: figures the text enumerates together (A、B和C, 分别…).
+    let mut lists: Vec<Vec<usize>> = Vec::new();
     let mut k = 0;
     while k < facts.len() {
         if taken[k] {
@@ -266,14 +276,36 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
         }
         let run: Vec<usize> = (k..end).filter(|&n| usable(n)).collect();
         if run.len() >= 2 {
-            if let Some(series) = shape(post, facts, run.clone()) {
-                for &n in &series.members {
-                    taken[n] = true;
-                }
-                out.push(series);
-            }
+            lists.push(run);
         }
         k = end;
+    }
+    // Lists of the same measure side by side (`同比分别增长26%和50%…；累计…分别增长8%及5%`)
+    // are one comparison.
+    let mut merged: Vec<Vec<usize>> = Vec::new();
+    for run in lists {
+        if let Some(last) = merged.last_mut() {
+            let (a, b) = (&facts[*last.last().expect("non-empty")], &facts[run[0]]);
+            let kind = |f: &Fact| is_change(f) || f.label.contains("同比") || f.label.contains("环比");
+            let close = a.place.paragraph + 1 >= b.place.paragraph;
+            if close && a.unit == b.unit && kind(a) == kind(b) && last.len() + run.len() <= MAX_SERIES_POINTS {
+                let mut joined = last.clone();
+                joined.extend(&run);
+                if shape(post, facts, joined.clone()).is_some() {
+                    *last = joined;
+                    continue;
+                }
+            }
+        }
+        merged.push(run);
+    }
+    for run in merged {
+        if let Some(series) = shape(post, facts, run) {
+            for &n in &series.members {
+                taken[n] = true;
+            }
+            out.push(series);
+        }
     }
     // Then parallel statements: the same unit and kind of measure in neighbouring paragraphs
     // (铁路…27亿吨；公路…218.8亿吨；…).
@@ -355,7 +387,7 @@ fn shape(post: &Post, facts: &[Fact], mut members: Vec<usize>) -> Option<Series>
     }
     // Two figures make a comparison only when the text lists them together (A、B); apart,
     // two figures in one unit are as often a total and its part (70639人次, 补贴性培训32498人次).
-    if members.len() == 2 && !facts[members[1]].place.listed_with_previous {
+    if members.len() == 2 && !facts[members[1]].place.listed_with_previous && !parallel(&facts[members[0]], &facts[members[1]]) {
         return None;
     }
     let labels: Vec<String> = members.iter().map(|&k| facts[k].label.clone()).collect();

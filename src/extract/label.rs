@@ -204,7 +204,6 @@ const LEADING: &[&str] = &[
     "目前",
     "截至目前",
     "共",
-    "累计",
     "新增",
     "已",
     "在",
@@ -382,6 +381,15 @@ const PREDICATE_ONLY: &[&str] = &[
     "同比", "环比", "分别", "增长", "下降", "上涨", "下跌", "增加", "减少", "提高", "回落", "上升",
     "降低", "增", "降", "涨", "跌", "按可比价格计算", "预期", "上月", "较上年", "比上年", "较去年",
     "比去年", "年均", "累计", "达", "为",
+    "占比",
+    "占",
+    "比重",
+    "增速",
+    "增幅",
+    "涨幅",
+    "跌幅",
+    "份额",
+    "报",
 ];
 
 fn is_predicate_only(label: &str) -> bool {
@@ -509,15 +517,20 @@ fn ends_with_measure(label: &str) -> bool {
 /// `成交量为624.78百万手，成交额为47.90亿元，同比分别增长31.78%和44.46%`: the subjects of a
 /// 分别 list are the figures just before it, one each, in the same sentence.
 fn respectively_after(facts: &[crate::extract::Fact], chars: &[char], k: usize, count: usize) -> Option<Vec<String>> {
-    if k < count {
+    // The subjects are the nearest earlier figures in another unit (levels before changes),
+    // skipping an earlier 分别 list of changes.
+    let unit = facts[k].unit.clone();
+    let earlier: Vec<&crate::extract::Fact> = facts[..k].iter().rev().filter(|f| f.unit != unit).take(count).collect();
+    if earlier.len() < count {
         return None;
     }
-    let earlier = &facts[k - count..k];
+    let earlier: Vec<&crate::extract::Fact> = earlier.into_iter().rev().collect();
     let run_start = facts[k].place.start;
     if earlier.iter().any(|f| f.place.sentence != facts[k].place.sentence) {
         return None;
     }
-    let between: String = chars.get(earlier[count - 1].place.end..run_start)?.iter().collect();
+    let last_before = facts[..k].last()?;
+    let between: String = chars.get(last_before.place.end..run_start)?.iter().collect();
     let pos = between.find("分别")?;
     let predicate: String = format!("{}{}", &between[..pos], &between[pos + "分别".len()..])
         .chars()
