@@ -336,22 +336,29 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
     out
 }
 
-/// Splits a long group at sentence boundaries into runs of at most [`MAX_SERIES_POINTS`].
+/// Most points in a chart built from statements that are not one list: more is a wall of bars.
+const MAX_LOOSE_POINTS: usize = 6;
+
+/// Splits a group at sentence boundaries into parts of at most [`MAX_LOOSE_POINTS`], keeping
+/// each sentence's figures together.
 fn split_long(facts: &[Fact], members: Vec<usize>) -> Vec<Vec<usize>> {
-    if members.len() <= MAX_SERIES_POINTS {
-        return vec![members];
-    }
-    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
     for k in members {
-        let current = parts.last_mut().expect("one part");
-        let new_sentence = current.last().is_some_and(|&p| facts[p].place.sentence != facts[k].place.sentence);
-        if new_sentence && current.len() >= 2 {
-            parts.push(vec![k]);
-        } else {
-            current.push(k);
+        let place = (facts[k].place.paragraph, facts[k].place.sentence);
+        match blocks.last_mut() {
+            Some(block) if (facts[block[0]].place.paragraph, facts[block[0]].place.sentence) == place => block.push(k),
+            _ => blocks.push(vec![k]),
         }
     }
-    parts.into_iter().filter(|p| p.len() <= MAX_SERIES_POINTS).collect()
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    for block in blocks {
+        match parts.last_mut() {
+            Some(part) if part.len() + block.len() <= MAX_LOOSE_POINTS => part.extend(block),
+            _ => parts.push(block),
+        }
+    }
+    parts.retain(|p| p.len() <= MAX_SERIES_POINTS);
+    parts
 }
 
 /// Decides what a group is: a time series, parts of a whole, or a plain comparison.
