@@ -186,6 +186,19 @@ struct Series {
     labels: Option<Vec<String>>,
 }
 
+/// `利率为3.85%，预期为3.85%，上月为3.85%`: the expectation and the previous reading, equal
+/// to the figure itself, are context for it rather than more data.
+fn restates_previous(facts: &[Fact], k: usize) -> bool {
+    let fact = &facts[k];
+    let baseline = ["预期", "上月", "前值", "预测", "上期"].iter().any(|w| fact.label.ends_with(w));
+    baseline
+        && facts[..k]
+            .iter()
+            .rev()
+            .find(|f| f.unit == fact.unit)
+            .is_some_and(|f| f.magnitude() == fact.magnitude())
+}
+
 /// Two statements in separate sentences naming the same kind of thing (`非正常专利申请`,
 /// `恶意商标注册申请`): a comparison even without a list mark.
 fn parallel(a: &Fact, b: &Fact) -> bool {
@@ -311,7 +324,7 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
     // (铁路…27亿吨；公路…218.8亿吨；…).
     let mut groups: Vec<(String, bool, Vec<usize>)> = Vec::new();
     for (k, fact) in facts.iter().enumerate() {
-        if taken[k] || !usable(k) {
+        if taken[k] || !usable(k) || restates_previous(facts, k) {
             continue;
         }
         // Same unit, same kind (a level or a change) and the same measure noun (期限, 利率…).

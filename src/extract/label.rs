@@ -352,6 +352,10 @@ fn strip_leading_time(text: &str) -> &str {
     let rest = &text[digits..];
     for unit in ["年", "月", "日"] {
         if let Some(r) = rest.strip_prefix(unit) {
+            // 5年期 is a term (5年期LPR), not a date.
+            if r.starts_with('期') {
+                return text;
+            }
             return r;
         }
     }
@@ -390,6 +394,7 @@ const PREDICATE_ONLY: &[&str] = &[
     "跌幅",
     "份额",
     "报",
+    "前值",
 ];
 
 fn is_predicate_only(label: &str) -> bool {
@@ -442,11 +447,6 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
         }
         if fact.label.is_empty() {
             fact.label = prev.label.clone();
-        } else if prev.unit == fact.unit && ends_with_measure(&prev.label) && !ends_with_measure(&fact.label) && fact.label.chars().count() <= 6 {
-            // `平均发行期限10.6年，其中一般债券7.8年`: the part is measured as the whole was.
-            let n = prev.label.chars().count();
-            let measure: String = prev.label.chars().skip(n.saturating_sub(6)).collect();
-            fact.label = format!("{}{measure}", fact.label);
         } else if is_predicate_only(&fact.label) && !is_predicate_only(&prev.label) {
             let subject = strip_suffixes(&prev.label, TRAILING);
             // The subject ends where its own predicate starts (`隔夜shibor报` -> `隔夜shibor`).
@@ -457,6 +457,15 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
                 .unwrap_or(subject.len());
             let subject = &subject[..cut];
             fact.label = format!("{subject}{}", fact.label);
+        } else if prev.unit == fact.unit
+            && ends_with_measure(&prev.label)
+            && !ends_with_measure(&fact.label)
+            && fact.label.chars().count() <= 6
+        {
+            // `平均发行期限10.6年，其中一般债券7.8年`: the part is measured as the whole was.
+            let n = prev.label.chars().count();
+            let measure: String = prev.label.chars().skip(n.saturating_sub(6)).collect();
+            fact.label = format!("{}{measure}", fact.label);
         }
     }
 }
