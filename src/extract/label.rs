@@ -282,7 +282,7 @@ fn clean_preceding(before: &str) -> String {
     for verb in ["实现", "完成", "录得", "其中"] {
         if let Some(pos) = text.rfind(verb) {
             let rest = &text[pos + verb.len()..];
-            if rest.chars().count() >= 2 && (text[..pos].chars().count() >= 6 || verb == "其中") {
+            if rest.chars().count() >= 2 && (text[..pos].chars().count() > 8 || verb == "其中") {
                 text = rest;
             }
         }
@@ -321,14 +321,26 @@ fn clean_following(after: &str) -> String {
 
 /// Removes `（LPR）`-style asides, and an unclosed bracket's opening.
 fn drop_bracketed(text: &str) -> String {
+    let text = text.replace("按可比价格计算", "");
+    let text = text.as_str();
+    let mut aside = String::new();
     let mut out = String::new();
     let mut depth = 0usize;
     for c in text.chars() {
         match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = depth.saturating_sub(1),
+            '（' | '(' => {
+                depth += 1;
+                aside.clear();
+            }
+            '）' | ')' => {
+                depth = depth.saturating_sub(1);
+                // An acronym in brackets (LPR, GDP) is the name readers know: keep it.
+                if depth == 0 && (2..=6).contains(&aside.len()) && aside.chars().all(|a| a.is_ascii_uppercase()) {
+                    out.push_str(&aside);
+                }
+            }
             _ if depth == 0 => out.push(c),
-            _ => {}
+            _ => aside.push(c),
         }
     }
     if depth > 0 {
@@ -393,7 +405,6 @@ const PREDICATE_ONLY: &[&str] = &[
     "涨幅",
     "跌幅",
     "份额",
-    "报",
     "前值",
 ];
 
@@ -480,7 +491,11 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
     let listed_after: Vec<&str> = after.split(['、', '和', '及', '与']).filter(|s| !s.is_empty()).collect();
     let breaks = after.chars().any(|c| is_clause_break(c) && c != '、');
     if listed_after.len() == count && !breaks {
-        let subject = clean_preceding(&head[..pos]);
+        let before = &head[..pos];
+        let clause = before
+            .rfind(|c: char| is_sentence_end(c) || matches!(c, '，' | '：' | ',' | ':' | '】'))
+            .map_or(before, |p| &before[p + before[p..].chars().next().map_or(1, char::len_utf8)..]);
+        let subject = clean_preceding(clause);
         return Some(listed_after.iter().map(|item| format!("{subject}{}", item.trim())).collect());
     }
     let predicate: String = head[pos + "分别".len()..].chars().filter(|c| !"为是达".contains(*c)).collect();
