@@ -167,7 +167,6 @@ const TRAILING: &[&str] = &[
     "最高",
     "约人民币",
     "人民币",
-    "报",
     "均",
     "共有",
     "分别是",
@@ -248,13 +247,27 @@ pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize,
         return label;
     }
     // Nothing before (`连续十二年在全市范围内广泛开展岗位练兵`): take the object that follows.
-    following.map(|p| clean_following(&p)).unwrap_or_default()
+    let after = following.map(|p| clean_following(&p)).unwrap_or_default();
+    if !after.is_empty() {
+        return after;
+    }
+    // A headline that opens with its figure (`1.03亿户！我国登记在册个体工商户…`): the next clause.
+    let next_clause: String = chars
+        .iter()
+        .skip(unit_end)
+        .skip_while(|c| is_clause_break(**c) || **c == ' ')
+        .take_while(|c| !is_clause_break(**c))
+        .take(16)
+        .collect();
+    clean_following(&clean_preceding(&next_clause))
 }
 
 fn following_phrase(chars: &[char], from: usize) -> Option<String> {
     let mut phrase = String::new();
     for &c in chars.iter().skip(from).take(24) {
-        if is_clause_break(c) || c.is_ascii_digit() || c == '的' || c == ' ' {
+        // A noun phrase ends at a verb or a locative: 35个行业大类中有七成…
+        let stop_word = phrase.chars().count() >= 2 && "中有是为在将已被和与及".contains(c);
+        if is_clause_break(c) || c.is_ascii_digit() || c == '的' || stop_word || c == ' ' {
             break;
         }
         phrase.push(c);
@@ -282,9 +295,15 @@ fn clean_preceding(before: &str) -> String {
     for verb in ["实现", "完成", "录得", "其中"] {
         if let Some(pos) = text.rfind(verb) {
             let rest = &text[pos + verb.len()..];
-            if rest.chars().count() >= 2 && (text[..pos].chars().count() > 8 || verb == "其中") {
+            if rest.chars().count() >= 2 && (text[..pos].chars().count() > 10 || verb == "其中") {
                 text = rest;
             }
+        }
+    }
+    // `隔夜shibor报`, `LPR报`: 报 (is quoted at) after a name in Latin letters.
+    if let Some(rest) = text.strip_suffix('报') {
+        if rest.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            text = rest;
         }
     }
     loop {
