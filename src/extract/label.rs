@@ -230,9 +230,9 @@ const NOT_A_NOUN_START: &[&str] = &[
 /// The label of a figure whose text runs from `start` to `unit_end`, with `context_start`
 /// the start of its clause (or the end of the figure before it).
 pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize, unit: Option<&str>) -> String {
-    let following = following_phrase(chars, unit_end);
     // After a share or a change (15%的企业) the words that follow are rarely what it measures.
     let counting = !matches!(unit, Some("%" | "‰" | "个百分点" | "个基点" | "倍") | None);
+    let following = following_phrase(chars, unit_end, counting);
     if let Some(noun) = following
         .as_deref()
         .filter(|p| counting && !starts_with_any(p, NOT_A_NOUN_START))
@@ -251,22 +251,32 @@ pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize,
     if !after.is_empty() {
         return after;
     }
-    // A headline that opens with its figure (`1.03亿户！我国登记在册个体工商户…`): the next clause.
+    // A headline that opens with its figure (`1.03亿户！我国登记在册个体工商户实现…`): the
+    // subject of the next clause.
+    let opens_paragraph = chars[..start].iter().filter(|c| !is_clause_break(**c)).count() <= 6;
+    if !opens_paragraph {
+        return String::new();
+    }
     let next_clause: String = chars
         .iter()
         .skip(unit_end)
         .skip_while(|c| is_clause_break(**c) || **c == ' ')
-        .take_while(|c| !is_clause_break(**c))
+        .take_while(|c| !is_clause_break(**c) && !c.is_ascii_digit())
         .take(16)
         .collect();
-    clean_following(&clean_preceding(&next_clause))
+    let subject = ["实现", "突破", "达到", "增长", "下降", "超过", "创"]
+        .iter()
+        .filter_map(|v| next_clause.find(v))
+        .min()
+        .map_or(next_clause.as_str(), |p| &next_clause[..p]);
+    strip_prefixes(subject, LEADING).to_string()
 }
 
-fn following_phrase(chars: &[char], from: usize) -> Option<String> {
+fn following_phrase(chars: &[char], from: usize, noun_only: bool) -> Option<String> {
     let mut phrase = String::new();
     for &c in chars.iter().skip(from).take(24) {
         // A noun phrase ends at a verb or a locative: 35个行业大类中有七成…
-        let stop_word = phrase.chars().count() >= 2 && "中有是为在将已被和与及".contains(c);
+        let stop_word = noun_only && phrase.chars().count() >= 2 && "中有是为在将已被和与及".contains(c);
         if is_clause_break(c) || c.is_ascii_digit() || c == '的' || stop_word || c == ' ' {
             break;
         }
