@@ -255,7 +255,14 @@ pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize,
     // subject of the next clause.
     let opens_paragraph = chars[..start].iter().filter(|c| !is_clause_break(**c)).count() <= 6;
     if !opens_paragraph {
-        return String::new();
+        // `规模以上工业总产值突破万亿，达10051.6亿元`: the subject of the clause before.
+        let clause_end = context_start.saturating_sub(1);
+        let clause_start = chars[..clause_end].iter().rposition(|c| is_clause_break(*c)).map_or(0, |p| p + 1);
+        if chars[clause_start..clause_end].iter().any(|c| c.is_ascii_digit()) {
+            return String::new();
+        }
+        let clause: String = chars[clause_start..clause_end].iter().collect();
+        return clean_preceding(subject_of(&clause));
     }
     let next_clause: String = chars
         .iter()
@@ -264,12 +271,16 @@ pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize,
         .take_while(|c| !is_clause_break(**c) && !c.is_ascii_digit())
         .take(16)
         .collect();
-    let subject = ["实现", "突破", "达到", "增长", "下降", "超过", "创"]
+    strip_prefixes(subject_of(&next_clause), LEADING).to_string()
+}
+
+/// The words before a clause's main verb (`我国登记在册个体工商户实现历史性突破` -> the subject).
+fn subject_of(clause: &str) -> &str {
+    ["实现", "突破", "达到", "增长", "下降", "超过", "创"]
         .iter()
-        .filter_map(|v| next_clause.find(v))
+        .filter_map(|v| clause.find(v))
         .min()
-        .map_or(next_clause.as_str(), |p| &next_clause[..p]);
-    strip_prefixes(subject, LEADING).to_string()
+        .map_or(clause, |p| &clause[..p])
 }
 
 fn following_phrase(chars: &[char], from: usize, noun_only: bool) -> Option<String> {
@@ -539,7 +550,16 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
         items = split(&['、', '和', '及', '与']);
     }
     if items.len() != count {
-        return None;
+        // `信息传输、软件和信息技术服务业，科学研究和技术服务业营业收入同比分别增长35.0%和19.1%`:
+        // one subject per comma-separated part before 分别.
+        let sentence_start = before.rfind(|c: char| is_sentence_end(c)).map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        let parts: Vec<&str> = before[sentence_start..].split(['，', ',']).filter(|p| !p.is_empty()).collect();
+        let tail = parts.len().checked_sub(count)?;
+        let chosen = &parts[tail..];
+        if tail == 0 || chosen.iter().any(|p| p.chars().count() < 2 || p.chars().any(|c| c.is_ascii_digit())) {
+            return None;
+        }
+        return Some(chosen.iter().map(|p| format!("{}{predicate}", clean_preceding(p))).collect());
     }
     // The last item carries what they share: `电气机械等重点行业产值` -> `电气机械`, `产值`.
     let last = items[count - 1];
