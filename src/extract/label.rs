@@ -473,8 +473,14 @@ pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
             let labels = respectively(chars, facts[k].place.start, run.len())
                 .or_else(|| respectively_after(facts, chars, k, run.len()));
             if let Some(labels) = labels {
+                // `…分别给A股带来约7100、3150亿元增量资金`: the noun after the list is what
+                // every figure measures.
+                let last_end = facts[run_end - 1].place.end;
+                let noun = following_phrase(chars, last_end, true)
+                    .filter(|p| p.chars().count() >= 2 && !starts_with_any(p, NOT_A_NOUN_START))
+                    .unwrap_or_default();
                 for (fact, label) in facts[run.clone()].iter_mut().zip(labels) {
-                    fact.label = label;
+                    fact.label = format!("{}{noun}", label.trim_end_matches(['约', '近', '超']));
                 }
             }
         }
