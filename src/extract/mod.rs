@@ -5,6 +5,7 @@
 //! something that only looks like one (a date, a time, an ordinal, an id). A fact then gets the
 //! phrase it measures as its label.
 
+mod english;
 mod label;
 mod normalize;
 mod numerals;
@@ -254,6 +255,9 @@ fn starts_figure(chars: &[char], i: usize) -> bool {
     if is_chinese_numeral_char(c) {
         return true;
     }
+    if c.is_ascii_alphabetic() {
+        return !prev.is_some_and(|p| p.is_ascii_alphanumeric()) && english::read_english(chars, i).is_some();
+    }
     matches!(c, '负' | '-' | '+' | '百' | '千') || LOWER_BOUNDS.iter().chain(UPPER_BOUNDS).any(|w| w.starts_with(c))
 }
 
@@ -488,7 +492,12 @@ fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
 
 fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     let unit_len = |j: usize| units::read_unit(chars, j).map_or(0, |(_, len)| len);
-    let positional = numerals::read_positional(chars, i, &unit_len)?;
+    let positional = if chars.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
+        let (value, len) = english::read_english(chars, i)?;
+        numerals::Positional { value, len, kind: NumeralKind::English, trailing: None }
+    } else {
+        numerals::read_positional(chars, i, &unit_len)?
+    };
     if matches!(positional.kind, NumeralKind::Chinese { single: true, .. }) {
         let c = chars[i];
         let next = chars.get(i + 1).copied().unwrap_or(' ');

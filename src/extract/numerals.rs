@@ -23,6 +23,8 @@ pub enum NumeralKind {
     },
     /// Digit by digit (`二零二一`): only ever a year or a code.
     ChineseDigits,
+    /// English number words (`three hundred and two`).
+    English,
 }
 
 pub fn arabic_digit(c: char) -> Option<u32> {

@@ -26,6 +26,7 @@ const ENGLISH_SCALES: &[(&str, f64)] = &[
     ("tn", 1e12),
     ("K", 1e3),
     ("k", 1e3),
+    ("b", 1e9),
     ("M", 1e6),
     ("B", 1e9),
 ];
@@ -205,8 +206,8 @@ pub fn read_scale(chars: &[char], i: usize) -> Option<(f64, usize)> {
     if after.is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    // Single letters (K, M, B) only directly after the digits.
-    if len == 1 && space == 1 {
+    // Single letters only directly after the digits (5M), but for a thousand (2.33 k).
+    if len == 1 && space == 1 && !matches!(chars.get(i + space), Some('k' | 'K')) {
         return None;
     }
     Some((factor, space + len))

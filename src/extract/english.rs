@@ -1,0 +1,296 @@
+//! English number words: `three hundred and two`, `twenty-one million`, `a dozen`,
+//! `two thirds`, `one and a half`, `two hundred point zero three`.
+//!
+//! A small left-to-right reader over words: linear in its input, bounded by the words it
+//! accepts, and silent (None) on anything it does not know.
+
+fn unit_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" | "nought" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return None,
+    })
+}
+
+fn tens_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Denominators: `third`, `quarters`, `fifth`, `hundredth`, `twenty-first` (the last word).
+fn ordinal_denominator(w: &str) -> Option<f64> {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    Some(match w {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "fourth" | "quarter" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fifteenth" => 15.0,
+        "twentieth" => 20.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        "first" => 1.0,
+        "second" => 2.0,
+        _ => return None,
+    })
+}
+
+fn is_number_word(w: &str) -> bool {
+    unit_word(w).is_some() || tens_word(w).is_some() || scale_word(w).is_some() || w == "hundred" || w == "dozen" || w == "dozens"
+}
+
+/// Words from `i`: (lower-cased word, start, end), separated by spaces or hyphens.
+fn words(chars: &[char], i: usize, limit: usize) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = i;
+    while out.len() < limit {
+        let start = k;
+        while k < chars.len() && chars[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        if k == start {
+            break;
+        }
+        out.push((chars[start..k].iter().collect::<String>().to_ascii_lowercase(), start, k));
+        // Separators: spaces and a hyphen (`sixty-one`, `fifty - two`).
+        let mut j = k;
+        while j < chars.len() && (chars[j] == ' ' || chars[j] == '-') {
+            j += 1;
+        }
+        if j == k || j - k > 4 {
+            break;
+        }
+        k = j;
+    }
+    out
+}
+
+/// Reads English number words at `i` (a word start): (value, characters taken).
+pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
+    if i > 0 && chars[i - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let tokens = words(chars, i, 24);
+    let mut total = 0.0f64;
+    let mut current = 0.0f64;
+    let mut any = false;
+    let mut end = i;
+    let mut last_was_unit = false;
+    let mut k = 0;
+    while k < tokens.len() {
+        let (w, _, w_end) = &tokens[k];
+        let next = tokens.get(k + 1).map(|t| t.0.as_str());
+        if let Some(v) = unit_word(w) {
+            if last_was_unit {
+                // `one one hundred fifth`: a new number starts; try the fraction reading.
+                if let Some(den) = denominator_at(&tokens, k) {
+                    let value = (total + current) / den.0;
+                    return Some((value, den.1 - i));
+                }
+                break;
+            }
+            current += v;
+            last_was_unit = true;
+        } else if let Some(v) = tens_word(w) {
+            if current % 100.0 >= 10.0 {
+                break;
+            }
+            current += v;
+            last_was_unit = false;
+        } else if w == "hundred" {
+            current = if current == 0.0 { 100.0 } else { current * 100.0 };
+            last_was_unit = false;
+        } else if let Some(scale) = scale_word(w) {
+            total += if current == 0.0 { scale } else { current * scale };
+            current = 0.0;
+            last_was_unit = false;
+        } else if w == "dozen" || w == "dozens" {
+            current = if current == 0.0 { 12.0 } else { current * 12.0 };
+            last_was_unit = false;
+        } else if (w == "a" || w == "an") && !any {
+            // `a hundred`, `a dozen`, `a half`, `a fifth`
+            match next {
+                Some(n) if n == "hundred" || scale_word(n).is_some() || n.starts_with("dozen") => {}
+                Some(n) if ordinal_denominator(n).is_some() => {
+                    let den = ordinal_denominator(n)?;
+                    return Some((1.0 / den, tokens[k + 1].2 - i));
+                }
+                _ => return None,
+            }
+            k += 1;
+            any = true;
+            end = tokens[k].2;
+            if tokens[k].0 == "hundred" {
+                current = 100.0;
+            } else if let Some(scale) = scale_word(&tokens[k].0) {
+                total += scale;
+                current = 0.0;
+            } else {
+                current = 12.0;
+            }
+            k += 1;
+            continue;
+        } else if w == "half" && !any {
+            // `half a dozen`
+            if next == Some("a") && tokens.get(k + 2).is_some_and(|t| t.0.starts_with("dozen")) {
+                return Some((6.0, tokens[k + 2].2 - i));
+            }
+            return None;
+        } else if w == "and" && any {
+            // `one hundred and six`, `one and a half`, `five and a quarter`
+            if next.is_some_and(is_number_word) {
+                k += 1;
+                continue;
+            }
+            if next == Some("a") {
+                if let Some(den) = tokens.get(k + 2).and_then(|t| ordinal_denominator(&t.0)) {
+                    let value = total + current + 1.0 / den;
+                    return Some((value, tokens[k + 2].2 - i));
+                }
+            }
+            break;
+        } else if w == "point" && any {
+            // `two hundred point zero three`
+            let mut digits = String::from("0.");
+            let mut j = k + 1;
+            while let Some(d) = tokens.get(j).and_then(|t| unit_word(&t.0)).filter(|d| *d < 10.0) {
+                digits.push(char::from_digit(d as u32, 10)?);
+                end = tokens[j].2;
+                j += 1;
+            }
+            if digits.len() > 2 {
+                current += digits.parse::<f64>().ok()?;
+            }
+            break;
+        } else if w == "over" && any {
+            // `one over three`
+            let (den, len) = read_english(chars, tokens.get(k + 1)?.1)?;
+            if den != 0.0 {
+                return Some(((total + current) / den, tokens[k + 1].1 + len - i));
+            }
+            break;
+        } else if any {
+            if let Some(den) = ordinal_denominator(w).filter(|_| w != "first" && w != "second" || last_was_unit) {
+                // `two thirds`, `three quarters`: a numerator then its denominator.
+                let numerator = total + current;
+                if den > 1.0 && numerator > 0.0 && !(w == "second" || w == "first") {
+                    return Some((numerator / den, w_end - i));
+                }
+            }
+            break;
+        } else {
+            return None;
+        }
+        any = true;
+        end = *w_end;
+        k += 1;
+    }
+    (any && end > i).then(|| (total + current, end - i))
+}
+
+/// `one hundred fifth`, `twenty-first`: a compound ordinal starting at token `k`.
+fn denominator_at(tokens: &[(String, usize, usize)], k: usize) -> Option<(f64, usize)> {
+    let mut value = 0.0f64;
+    let mut j = k;
+    while let Some((w, _, end)) = tokens.get(j) {
+        if let Some(den) = ordinal_denominator(w) {
+            let den = if den >= 100.0 { value.max(1.0) * den } else { value + den };
+            return Some((den, *end));
+        }
+        if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
+            value += v;
+        } else if w == "hundred" {
+            value = value.max(1.0) * 100.0;
+        } else if w != "and" {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<f64> {
+        let chars: Vec<char> = s.chars().collect();
+        read_english(&chars, 0).map(|(v, _)| v)
+    }
+
+    #[test]
+    fn cardinals() {
+        assert_eq!(read("three"), Some(3.0));
+        assert_eq!(read("one hundred and sixty-one"), Some(161.0));
+        assert_eq!(read("twenty-one trillion three hundred"), Some(21_000_000_000_300.0));
+        assert_eq!(read("two  thousand  and  two hundred"), Some(2200.0));
+        assert_eq!(read("a dozen"), Some(12.0));
+        assert_eq!(read("half a dozen"), Some(6.0));
+        assert_eq!(read("two hundred point zero three"), Some(200.03));
+        assert_eq!(read("fifty - two"), Some(52.0));
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(read("two thirds"), Some(2.0 / 3.0));
+        assert_eq!(read("three quarters"), Some(0.75));
+        assert_eq!(read("one and a half"), Some(1.5));
+        assert_eq!(read("a fifth"), Some(0.2));
+        assert_eq!(read("one over three"), Some(1.0 / 3.0));
+    }
+
+    #[test]
+    fn words_that_are_not_numbers() {
+        assert_eq!(read("a car"), None);
+        assert_eq!(read("second place"), None);
+        assert_eq!(read("anyone"), None);
+    }
+}
