@@ -140,6 +140,13 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
             current += v;
             last_was_unit = true;
         } else if let Some(v) = tens_word(w) {
+            if last_was_unit {
+                // `one twenty-fifth`, `three twenty firsts`: a numerator, then a compound ordinal.
+                if let Some(den) = denominator_at(&tokens, k) {
+                    return Some(((total + current) / den.0, den.1 - i));
+                }
+                break;
+            }
             if current % 100.0 >= 10.0 {
                 break;
             }
@@ -163,7 +170,12 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
                     let den = ordinal_denominator(n)?;
                     return Some((1.0 / den, tokens[k + 1].2 - i));
                 }
-                _ => return None,
+                Some(_) => {
+                    // `a twenty-first`
+                    let (den, end) = denominator_at(&tokens, k + 1)?;
+                    return Some((1.0 / den, end - i));
+                }
+                None => return None,
             }
             k += 1;
             any = true;
@@ -179,11 +191,22 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
             k += 1;
             continue;
         } else if w == "half" && !any {
-            // `half a dozen`
-            if next == Some("a") && tokens.get(k + 2).is_some_and(|t| t.0.starts_with("dozen")) {
-                return Some((6.0, tokens[k + 2].2 - i));
+            // `half a dozen`, `half a million`, `half million`
+            let (after_a, skip) = if next == Some("a") { (tokens.get(k + 2), 2) } else { (tokens.get(k + 1), 1) };
+            if let Some(t) = after_a {
+                if t.0.starts_with("dozen") {
+                    return Some((6.0, t.2 - i));
+                }
+                if let Some(scale) = scale_word(&t.0) {
+                    return Some((scale / 2.0, tokens[k + skip].2 - i));
+                }
             }
             return None;
+        } else if (w == "minus" || w == "negative") && !any {
+            // `minus five point five`, `negative one`
+            let start = tokens.get(k + 1)?.1;
+            let (value, len) = read_english(chars, start)?;
+            return Some((-value, start + len - i));
         } else if w == "and" && any {
             // `one hundred and six`, `one and a half`, `five and a quarter`
             if next.is_some_and(is_number_word) {
@@ -241,9 +264,9 @@ fn denominator_at(tokens: &[(String, usize, usize)], k: usize) -> Option<(f64, u
     let mut value = 0.0f64;
     let mut j = k;
     while let Some((w, _, end)) = tokens.get(j) {
-        if let Some(den) = ordinal_denominator(w) {
+        if let Some(den) = ordinal_denominator(w).filter(|_| j > k || tokens.len() > k) {
             let den = if den >= 100.0 { value.max(1.0) * den } else { value + den };
-            return Some((den, *end));
+            return (j > k || den > 2.0).then_some((den, *end));
         }
         if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
             value += v;

@@ -22,6 +22,7 @@ const ENGLISH_SCALES: &[(&str, f64)] = &[
     ("billion", 1e9),
     ("million", 1e6),
     ("thousand", 1e3),
+    ("hundred", 1e2),
     ("bn", 1e9),
     ("tn", 1e12),
     ("K", 1e3),
