@@ -92,7 +92,11 @@ fn plain() -> ExitCode {
             }
         };
         let input = case.get("input").and_then(Json::as_str).unwrap_or("");
-        let facts = postchart::extract::extract_text_with(input, ExtractOptions { every_number: true });
+        let mut facts = postchart::extract::extract_text_with(input, ExtractOptions { every_number: true });
+        // Like a recognizer's models: a case may ask for one kind of figure only.
+        if let Some(kind) = case.get("kind").and_then(Json::as_str) {
+            facts.retain(|f| matches_kind(f, kind));
+        }
         if writeln!(out, "{}", json!({"id": case.get("id"), "facts": facts})).is_err() {
             return ExitCode::FAILURE;
         }
@@ -101,5 +105,20 @@ fn plain() -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Whether a fact is of the kind a case asks for (`number` keeps every number).
+fn matches_kind(fact: &postchart::Fact, kind: &str) -> bool {
+    use postchart::extract::Category;
+    match kind {
+        "percent" => fact.category() == Category::Percent,
+        "currency" => fact.category() == Category::Currency,
+        "dimension" => fact.category() == Category::Dimension,
+        "temperature" => fact.category() == Category::Temperature,
+        "age" => fact.category() == Category::Age,
+        "range" => matches!(fact.value, postchart::Value::Range(..)),
+        "ordinal" => false,
+        _ => true,
     }
 }

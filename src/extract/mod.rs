@@ -92,7 +92,37 @@ pub struct ExtractOptions {
     pub every_number: bool,
 }
 
+/// What a fact measures, by its unit: how a recognizer's models (number, percent, currency,
+/// dimension…) divide figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    Percent,
+    Currency,
+    Temperature,
+    Dimension,
+    Age,
+    /// Counted things (人, 家, 个…) and bare numbers.
+    Count,
+}
+
 impl Fact {
+    /// The kind of quantity, from the unit.
+    pub fn category(&self) -> Category {
+        let unit = self.unit.as_deref().unwrap_or("");
+        let base = unit.split('/').next().unwrap_or(unit);
+        match base {
+            "%" | "‰" => Category::Percent,
+            "元" | "美元" | "港元" | "欧元" | "日元" | "英镑" | "韩元" | "卢布" | "$" | "美分" | "便士" | "法郎" | "卢比"
+            | "荷兰盾" | "澳元" | "加元" => Category::Currency,
+            "℃" | "℉" => Category::Temperature,
+            "岁" => Category::Age,
+            "吨" | "载重吨" | "公斤" | "克" | "斤" | "米" | "公里" | "厘米" | "毫米" | "英里" | "英尺" | "英寸" | "平方米"
+            | "平方公里" | "立方米" | "升" | "亩" | "公顷" | "千瓦" | "千瓦时" | "兆瓦" | "吉瓦" | "GWh" | "MWh" | "GW" | "MW"
+            | "桶" | "盎司" | "tons" => Category::Dimension,
+            _ => Category::Count,
+        }
+    }
+
     /// The value times its scale (the magnitude compared across facts).
     pub fn magnitude(&self) -> f64 {
         self.value.headline() * self.scale
@@ -629,6 +659,11 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     if let Some((unit, len)) = units::read_unit_per(chars, at_unit) {
         r.unit = Some(unit);
         j = at_unit + len;
+    }
+    // 一吨半, 两米半, 五个半: and a half.
+    if r.unit.is_some() && chars.get(j) == Some(&'半') {
+        r.value += 0.5 / r.scale;
+        j += 1;
     }
     // 壹拾壹元壹角壹分, 五元六角: jiao and fen after yuan add tenths and hundredths.
     if r.unit.as_deref() == Some("元") {

@@ -220,6 +220,9 @@ pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usi
                 arabic_kind = Some(n.kind);
             }
             j += n.len;
+        } else if c == '两' && j > i && !place_at(chars, j + 1).is_some_and(|(p, _)| p >= 100.0) {
+            // 两 after a numeral is the weight (三十两, 二两), unless a place word follows (两百).
+            break;
         } else if let Some(d) = chinese_digit(c) {
             if !only_digits && number.is_some_and(|n| n != 0.0) {
                 break; // 二十三五: a second digit after a place word's digit
