@@ -114,8 +114,8 @@ impl Fact {
             "%" | "‰" => Category::Percent,
             "元" | "美元" | "港元" | "欧元" | "日元" | "英镑" | "韩元" | "卢布" | "$" | "美分" | "便士" | "法郎" | "卢比"
             | "荷兰盾" | "澳元" | "加元" => Category::Currency,
-            "℃" | "℉" => Category::Temperature,
-            "岁" => Category::Age,
+            "℃" | "℉" | "°" => Category::Temperature,
+            "岁" | "日龄" | "周龄" | "月龄" => Category::Age,
             "吨" | "载重吨" | "公斤" | "克" | "斤" | "米" | "公里" | "厘米" | "毫米" | "英里" | "英尺" | "英寸" | "平方米"
             | "平方公里" | "立方米" | "升" | "亩" | "公顷" | "千瓦" | "千瓦时" | "兆瓦" | "吉瓦" | "GWh" | "MWh" | "GW" | "MW"
             | "桶" | "盎司" | "tons" => Category::Dimension,
@@ -423,8 +423,19 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
             }
         }
     }
-    if first.negative {
+    // 零下四摄氏度: below zero.
+    let below_zero = i >= 2 && chars[i - 2] == '零' && chars[i - 1] == '下';
+    if first.negative || below_zero {
         m.value = m.value.negate();
+    }
+    // 摄氏37度, 华氏温度100度: the scale named before the number.
+    if matches!(m.unit.as_deref(), Some("°")) {
+        let before: String = chars[i.saturating_sub(4)..i].iter().collect();
+        if before.contains("华氏") {
+            m.unit = Some("℉".into());
+        } else if before.contains("摄氏") {
+            m.unit = Some("℃".into());
+        }
     }
     // A currency sign before the number: $5, ¥30, US$2.
     // `$ 5,000` is written with a space now and then.
