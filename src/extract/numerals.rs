@@ -45,7 +45,7 @@ pub fn read_arabic(chars: &[char], i: usize) -> Option<Numeral> {
             text.push(char::from_digit(d, 10)?);
             digits += 1;
             j += 1;
-        } else if matches!(chars[j], ',' | '，')
+        } else if chars[j] == ','
             && digits > 0
             && (j + 3 < chars.len() + 1)
             && (1..=3).all(|k| chars.get(j + k).and_then(|c| arabic_digit(*c)).is_some())
