@@ -96,12 +96,23 @@ pub fn qualifier_after(chars: &[char], end: usize) -> Option<(&'static str, usiz
 }
 
 /// 多 or 余 between a number and its scale or unit (`6300多万`, `10余家`).
-pub fn approx_infix(chars: &[char], j: usize) -> Option<&'static str> {
-    match chars.get(j) {
-        Some('多') => Some("多"),
-        Some('余') => Some("余"),
-        _ => None,
+pub fn approx_infix(chars: &[char], j: usize) -> Option<(&'static str, usize)> {
+    // `十 余 万` is spaced now and then.
+    let mut k = j;
+    while chars.get(k) == Some(&' ') {
+        k += 1;
     }
+    let word = match chars.get(k) {
+        Some('多') => "多",
+        Some('余') => "余",
+        Some('几') => "几",
+        _ => return None,
+    };
+    k += 1;
+    while chars.get(k) == Some(&' ') && chars.get(k + 1).is_some_and(|c| "万亿千百".contains(*c)) {
+        k += 1;
+    }
+    Some((word, k - j))
 }
 
 /// Verbs of decrease that end the text before a figure (`同比下降` 96%).

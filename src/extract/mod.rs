@@ -544,7 +544,8 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
         let next = chars.get(i + 1).copied().unwrap_or(' ');
         let prev = i.checked_sub(1).map_or(' ', |p| chars[p]);
         // A lone financial numeral or a digit inside a common word is that word.
-        let word = (numerals::is_financial(c) && !"元圆角分".contains(next))
+        let alone = |x: char| x == ' ' || label::is_clause_break(x);
+        let word = (numerals::is_financial(c) && !"元圆角分点".contains(next) && prev != '负' && !(alone(prev) && alone(next)))
             || match c {
                 '一' => "切看些样起直定般旦致边面同律向再共味概贯举心意齐旁带道瞬时会刻番下".contains(next) || "统唯万第".contains(prev)
                         || (prev == '之' && !(i >= 2 && chars[i - 2] == '分')),
@@ -567,13 +568,17 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     };
     let arabic = matches!(numeral.kind, NumeralKind::Arabic { .. });
     let mut j = i + numeral.len;
-    // A fraction: 三分之二, 4分之1.
-    if starts_with_at(chars, j, "分之") {
-        let fraction = numerals::read_positional(chars, j + 2, &unit_len);
+    // A fraction: 三分之二, 4分之1, 五 分之 一, 负３分之负一百五十七.
+    let fen = skip_spaces(chars, j);
+    if chars.get(fen) == Some(&'分') && chars.get(skip_spaces(chars, fen + 1)) == Some(&'之') {
+        let at = skip_spaces(chars, skip_spaces(chars, fen + 1) + 1);
+        let negative = chars.get(at) == Some(&'负');
+        let num_at = if negative { skip_spaces(chars, at + 1) } else { at };
+        let fraction = numerals::read_positional(chars, num_at, &unit_len);
         if let Some(num) = fraction.filter(|_| numeral.value != 0.0) {
-            numeral.value = num.value / numeral.value;
+            numeral.value = num.value / numeral.value * if negative { -1.0 } else { 1.0 };
             numeral.kind = NumeralKind::Chinese { single: false, first: '分' };
-            j += 2 + num.len;
+            j = num_at + num.len;
         }
     }
     // 三百五又三分之一: a whole and a fraction.
@@ -633,10 +638,10 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
             }
         }
     }
-    if let Some(q) = label::approx_infix(chars, j) {
+    if let Some((q, len)) = label::approx_infix(chars, j) {
         // 6300多万, 10余家, 十几万
         r.qualifier_after = Some(q);
-        j += 1;
+        j += len;
     }
     let unit_here = unit_len(j);
     if let Some((factor, len)) = units::read_scale(chars, j).filter(|_| r.scale == 1.0) {
@@ -647,11 +652,24 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
             r.scale = factor;
             j += len;
             if r.qualifier_after.is_none() {
-                if let Some(q) = label::approx_infix(chars, j) {
+                if let Some((q, len)) = label::approx_infix(chars, j) {
                     r.qualifier_after = Some(q);
-                    j += 1;
+                    j += len;
                 }
             }
+        }
+    }
+    // 一打 = 12, 五对 = 10: counting words that multiply.
+    if r.scale == 1.0 && !arabic {
+        let factor = match chars.get(j) {
+            Some('打') => 12.0,
+            Some('对' | '對' | '双' | '雙') => 2.0,
+            _ => 1.0,
+        };
+        if factor > 1.0 && !chars.get(j + 1).is_some_and(|c| is_chinese_numeral_char(*c)) {
+            r.value *= factor;
+            r.end = j + 1;
+            return Some(r);
         }
     }
     // 九成 = 90%, 8.7折 = 87%: written as the number with scale 10 in per cent.
