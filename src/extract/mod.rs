@@ -172,8 +172,8 @@ enum Scan {
 
 /// Comparators that make an open range (`大于50` = `[50, null]`); longest first. News hedges
 /// (超过, 以上, 多) are qualifiers instead: the value stays as stated.
-const LOWER_BOUNDS: &[&str] = &["大于或者等于", "大于或等于", "大于等于", "不小于", "不低于", "不少于", "大于", "≥", ">="];
-const UPPER_BOUNDS: &[&str] = &["小于或者等于", "小于或等于", "小于等于", "不大于", "不高于", "不多于", "小于", "≤", "<="];
+const LOWER_BOUNDS: &[&str] = &["大于或者等于", "大于或等于", "大于等于", "不小于", "不低于", "不少于", "大于", "多于", "≥", ">="];
+const UPPER_BOUNDS: &[&str] = &["小于或者等于", "小于或等于", "小于等于", "不大于", "不高于", "不多于", "小于", "少于", "≤", "<="];
 
 fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> Vec<Fact> {
     let original: Vec<char> = text.chars().collect();
@@ -390,6 +390,27 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
         end: first.end,
         unit_end: first.end,
     };
+    // Between: `10000与20000间`, `10和15之间`.
+    if matches!(chars.get(first.end), Some('与' | '和')) {
+        if let Some(second) = read_signed(chars, first.end + 1).filter(|s| !s.is_date && !s.glued) {
+            let tail = if starts_with_at(chars, second.end, "之间") { 2 } else { usize::from(chars.get(second.end) == Some(&'间')) };
+            if tail > 0 {
+                let lo = if first.negative { -first.value } else { first.value };
+                let hi = if second.negative { -second.value } else { second.value };
+                if lo <= hi {
+                    return Scan::Fact(Mention {
+                        value: Value::Range(Some(lo), Some(hi)),
+                        scale: first.scale,
+                        unit: first.unit.clone().or(second.unit.clone()),
+                        qualifier: None,
+                        start: i,
+                        end: second.end + tail,
+                        unit_end: second.end + tail,
+                    });
+                }
+            }
+        }
+    }
     // A range: `20-450元`, `5至10万元`, `6800万元–7500万元`, `50%~100%`, `一到五`.
     if let Some(&mark) = chars.get(first.end) {
         if matches!(mark, '-' | '~' | '至' | '到' | '—' | '–') {
@@ -497,12 +518,29 @@ struct Reading {
     is_fraction: bool,
 }
 
+/// `百分之` at `i`, also spaced (`百 分 之`) or in financial form (`佰分之`): its length.
+fn spaced_prefix(chars: &[char], i: usize, word: &str) -> Option<usize> {
+    let mut k = i;
+    for (n, w) in word.chars().enumerate() {
+        if n > 0 {
+            k = skip_spaces(chars, k);
+        }
+        let c = *chars.get(k)?;
+        let same = c == w || (w == '百' && c == '佰') || (w == '千' && c == '仟');
+        if !same {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k - i)
+}
+
 /// A number with an optional sign (`负`, `-`) or percent prefix (`百分之`, `千分之`).
 fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
     // 百分之五, 百分之负三点八; 千分之三 and 万分之四 in per cent (0.3%, 0.04%).
     for (prefix, divisor) in [("百分之", 1.0), ("千分之", 10.0), ("万分之", 100.0), ("百万分之", 1e4)] {
-        if starts_with_at(chars, i, prefix) {
-            let at = skip_spaces(chars, i + prefix.chars().count());
+        if let Some(len) = spaced_prefix(chars, i, prefix) {
+            let at = skip_spaces(chars, i + len);
             let mut r = read_signed(chars, at)?;
             if r.unit.is_some() {
                 return None;
@@ -545,7 +583,7 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
         let prev = i.checked_sub(1).map_or(' ', |p| chars[p]);
         // A lone financial numeral or a digit inside a common word is that word.
         let alone = |x: char| x == ' ' || label::is_clause_break(x);
-        let word = (numerals::is_financial(c) && !"元圆角分点".contains(next) && prev != '负' && !(alone(prev) && alone(next)))
+        let word = (numerals::is_financial(c) && !"元圆角分点".contains(next) && prev != '负' && prev != '之' && !(alone(prev) && alone(next)))
             || match c {
                 '一' => "切看些样起直定般旦致边面同律向再共味概贯举心意齐旁带道瞬时会刻番下".contains(next) || "统唯万第".contains(prev)
                         || (prev == '之' && !(i >= 2 && chars[i - 2] == '分')),
