@@ -6,7 +6,7 @@
 
 fn unit_word(w: &str) -> Option<f64> {
     Some(match w {
-        "zero" | "nought" => 0.0,
+        "zero" | "nought" | "naught" | "nil" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,
@@ -45,9 +45,12 @@ fn tens_word(w: &str) -> Option<f64> {
 }
 
 fn scale_word(w: &str) -> Option<f64> {
+    let w = w.strip_suffix('s').unwrap_or(w);
     Some(match w {
         "thousand" => 1e3,
+        "lakh" | "lkh" => 1e5,
         "million" => 1e6,
+        "crore" | "krore" | "koti" => 1e7,
         "billion" => 1e9,
         "trillion" => 1e12,
         _ => return None,
@@ -118,12 +121,20 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
     if i > 0 && chars[i - 1].is_ascii_alphanumeric() {
         return None;
     }
+    // `this one`, `which one`: a pronoun, not a count.
+    let word_before: String = chars[..i].iter().rev().skip_while(|c| **c == ' ').take_while(|c| c.is_ascii_alphabetic()).collect::<String>().chars().rev().collect::<String>().to_ascii_lowercase();
+    let starts_with_one = chars[i..].iter().take(3).collect::<String>().eq_ignore_ascii_case("one")
+        && !chars.get(i + 3).is_some_and(|c| c.is_ascii_alphabetic());
+    if starts_with_one && matches!(word_before.as_str(), "this" | "that" | "which" | "each" | "every" | "any" | "the" | "no" | "another" | "one" | "someone") {
+        return None;
+    }
     let tokens = words(chars, i, 24);
     let mut total = 0.0f64;
     let mut current = 0.0f64;
     let mut any = false;
     let mut end = i;
     let mut last_was_unit = false;
+    let mut last_scale = 1.0f64;
     let mut k = 0;
     while k < tokens.len() {
         let (w, _, w_end) = &tokens[k];
@@ -156,8 +167,13 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
             current = if current == 0.0 { 100.0 } else { current * 100.0 };
             last_was_unit = false;
         } else if let Some(scale) = scale_word(w) {
-            total += if current == 0.0 { scale } else { current * scale };
+            if current == 0.0 && total > 0.0 {
+                total *= scale; // three thousand millions
+            } else {
+                total += if current == 0.0 { scale } else { current * scale };
+            }
             current = 0.0;
+            last_scale = scale;
             last_was_unit = false;
         } else if w == "dozen" || w == "dozens" {
             current = if current == 0.0 { 12.0 } else { current * 12.0 };
@@ -208,16 +224,15 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
             let (value, len) = read_english(chars, start)?;
             return Some((-value, start + len - i));
         } else if w == "and" && any {
-            // `one hundred and six`, `one and a half`, `five and a quarter`
+            // `one and a half`, `three and one fourth`, `six million and two thirds` (of a million)
+            if let Some((fraction, end)) = fraction_at(&tokens, k + 1) {
+                let of = if current == 0.0 && total > 0.0 { last_scale } else { 1.0 };
+                return Some((total + current + fraction * of, end - i));
+            }
+            // `one hundred and six`
             if next.is_some_and(is_number_word) {
                 k += 1;
                 continue;
-            }
-            if next == Some("a") {
-                if let Some(den) = tokens.get(k + 2).and_then(|t| ordinal_denominator(&t.0)) {
-                    let value = total + current + 1.0 / den;
-                    return Some((value, tokens[k + 2].2 - i));
-                }
             }
             break;
         } else if w == "point" && any {
@@ -257,6 +272,15 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
         k += 1;
     }
     (any && end > i).then(|| (total + current, end - i))
+}
+
+/// `a half`, `one fourth`, `two thirds` starting at token `k`: (value, end).
+fn fraction_at(tokens: &[(String, usize, usize)], k: usize) -> Option<(f64, usize)> {
+    let (w, _, _) = tokens.get(k)?;
+    let numerator = if w == "a" || w == "an" { 1.0 } else { unit_word(w)? };
+    let (den_word, _, end) = tokens.get(k + 1)?;
+    let den = ordinal_denominator(den_word).filter(|d| *d > 2.0 || den_word.starts_with("hal"))?;
+    Some((numerator / den, *end))
 }
 
 /// `one hundred fifth`, `twenty-first`: a compound ordinal starting at token `k`.

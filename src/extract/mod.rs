@@ -286,9 +286,43 @@ fn starts_figure(chars: &[char], i: usize) -> bool {
         return true;
     }
     if c.is_ascii_alphabetic() {
-        return !prev.is_some_and(|p| p.is_ascii_alphanumeric()) && english::read_english(chars, i).is_some();
+        if prev.is_some_and(|p| p.is_ascii_alphanumeric()) {
+            return false;
+        }
+        let signed = ["minus ", "negative "].iter().any(|w| {
+            let n = w.chars().count();
+            chars.len() > i + n
+                && chars[i..i + n].iter().collect::<String>().eq_ignore_ascii_case(w)
+                && arabic_digit(chars[i + n]).is_some()
+        });
+        return signed || english::read_english(chars, i).is_some();
+    }
+    if let Some(_) = vulgar_fraction(c) {
+        return true;
     }
     matches!(c, '负' | '-' | '+' | '百' | '千') || LOWER_BOUNDS.iter().chain(UPPER_BOUNDS).any(|w| w.starts_with(c))
+}
+
+/// ½, ¾, ⅔…: fractions written as one character.
+fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
 }
 
 /// Characters that glue a number into an id, a URL, a file name, a time or a version.
@@ -551,6 +585,16 @@ fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
             return Some(r);
         }
     }
+    // `minus 5`, `negative 1200000`
+    for word in ["minus ", "negative "] {
+        let n = word.chars().count();
+        let matches = chars.len() >= i + n && chars[i..i + n].iter().collect::<String>().eq_ignore_ascii_case(word);
+        if matches && chars.get(i + n).and_then(|c| arabic_digit(*c)).is_some() {
+            let mut r = read_number(chars, i + n)?;
+            r.negative = true;
+            return Some(r);
+        }
+    }
     let (negative, at) = match chars.get(i) {
         Some('负') => (true, skip_spaces(chars, i + 1)),
         Some('-') => (true, skip_spaces(chars, i + 1)),
@@ -571,7 +615,9 @@ fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
 
 fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     let unit_len = |j: usize| units::read_unit(chars, j).map_or(0, |(_, len)| len);
-    let positional = if chars.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
+    let positional = if let Some(v) = chars.get(i).and_then(|c| vulgar_fraction(*c)) {
+        numerals::Positional { value: v, len: 1, kind: NumeralKind::English, trailing: None }
+    } else if chars.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
         let (value, len) = english::read_english(chars, i)?;
         numerals::Positional { value, len, kind: NumeralKind::English, trailing: None }
     } else {
