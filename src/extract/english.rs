@@ -184,6 +184,10 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
                 Some(n) if n == "hundred" || scale_word(n).is_some() || n.starts_with("dozen") => {}
                 Some(n) if ordinal_denominator(n).is_some() => {
                     let den = ordinal_denominator(n)?;
+                    // `a quarter million`
+                    if let Some(scale) = tokens.get(k + 2).and_then(|t| scale_word(&t.0)) {
+                        return Some((scale / den, tokens[k + 2].2 - i));
+                    }
                     return Some((1.0 / den, tokens[k + 1].2 - i));
                 }
                 Some(_) => {
@@ -260,6 +264,10 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
                 // `two thirds`, `three quarters`: a numerator then its denominator.
                 let numerator = total + current;
                 if den > 1.0 && numerator > 0.0 && !(w == "second" || w == "first") {
+                    // `three quarters billion`
+                    if let Some(scale) = tokens.get(k + 1).and_then(|t| scale_word(&t.0)) {
+                        return Some((numerator / den * scale, tokens[k + 1].2 - i));
+                    }
                     return Some((numerator / den, w_end - i));
                 }
             }

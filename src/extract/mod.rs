@@ -113,7 +113,9 @@ impl Fact {
         match base {
             "%" | "‰" => Category::Percent,
             "元" | "美元" | "港元" | "欧元" | "日元" | "英镑" | "韩元" | "卢布" | "$" | "美分" | "便士" | "法郎" | "卢比"
-            | "荷兰盾" | "澳元" | "加元" | "新台币" | "奈拉" | "比特币" => Category::Currency,
+            | "荷兰盾" | "澳元" | "加元" | "新台币" | "奈拉" | "比特币" | "科朗" | "拉里" | "基普" | "聪" | "里拉" | "比塞塔" | "马克" => {
+                Category::Currency
+            }
             "℃" | "℉" | "°" => Category::Temperature,
             "岁" | "日龄" | "周龄" | "月龄" => Category::Age,
             "吨" | "载重吨" | "公斤" | "克" | "斤" | "米" | "公里" | "厘米" | "毫米" | "英里" | "英尺" | "英寸" | "平方米"
@@ -297,7 +299,7 @@ fn starts_figure(chars: &[char], i: usize) -> bool {
         });
         return signed || english::read_english(chars, i).is_some();
     }
-    if let Some(_) = vulgar_fraction(c) {
+    if vulgar_fraction(c).is_some() {
         return true;
     }
     matches!(c, '负' | '-' | '+' | '百' | '千') || LOWER_BOUNDS.iter().chain(UPPER_BOUNDS).any(|w| w.starts_with(c))
@@ -399,8 +401,10 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
     }
     let prev = i.checked_sub(1).map(|p| chars[p]);
     let arabic = arabic_digit(chars[i]).is_some();
-    // Glued to letters or URL punctuation on the left: an id, a code, a version, a time.
-    if arabic && prev.is_some_and(|p| is_token_glue(p) && !matches!(p, '-' | '+')) {
+    // Glued to letters or URL punctuation on the left: an id, a code, a version, a time;
+    // but a currency code (USD115) is a price.
+    let priced = units::currency_before(chars, i).is_some();
+    if arabic && !priced && prev.is_some_and(|p| is_token_glue(p) && !matches!(p, '-' | '+')) {
         return Scan::Skip(skip_token(chars, i));
     }
     if prev == Some('第') {

@@ -197,6 +197,17 @@ const UNITS: &[(&str, &str)] = &[
     ("mm", "毫米"),
     ("m", "米"),
     ("USD", "$"),
+    ("usd", "$"),
+    ("EUR", "欧元"),
+    ("GBP", "英镑"),
+    ("BTC", "比特币"),
+    ("$", "$"),
+    ("€", "欧元"),
+    ("£", "英镑"),
+    ("₡", "科朗"),
+    ("₾", "拉里"),
+    ("₭", "基普"),
+    ("₿", "比特币"),
 ];
 
 const ENGLISH_UNITS: &[(&str, &str)] = &[
@@ -213,7 +224,16 @@ const ENGLISH_UNITS: &[(&str, &str)] = &[
     ("firms", "companies"),
     ("tons", "tons"),
     ("tonnes", "tons"),
+    ("chinese yuan", "元"),
     ("yuan", "元"),
+    ("rmb", "元"),
+    ("satoshis", "聪"),
+    ("turkish lira", "里拉"),
+    ("lira", "里拉"),
+    ("pesetas", "比塞塔"),
+    ("finnish markka", "马克"),
+    ("markka", "马克"),
+    ("marks", "马克"),
     ("us dollars", "$"),
     ("us dollar", "$"),
     ("dollars", "$"),
@@ -257,6 +277,11 @@ const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("€", "欧元"),
     ("£", "英镑"),
     ("USD", "$"),
+    ("EUR", "欧元"),
+    ("GBP", "英镑"),
+    ("JPY", "日元"),
+    ("HKD", "港元"),
+    ("₿", "比特币"),
     ("RMB", "元"),
     ("CNY", "元"),
     ("人民币", "元"),
@@ -283,6 +308,10 @@ pub fn read_scale(chars: &[char], i: usize) -> Option<(f64, usize)> {
         return Some(found);
     }
     let space = usize::from(chars.get(i) == Some(&' '));
+    // 30 MUSD, 120 MEUR: a million of a currency code.
+    if chars.get(i + space) == Some(&'M') && ["USD", "EUR", "GBP"].iter().any(|code| (1..=3).all(|k| chars.get(i + space + k) == code.chars().nth(k - 1).as_ref())) {
+        return Some((1e6, space + 1));
+    }
     let (factor, len) = longest(chars, i + space, ENGLISH_SCALES)?;
     // An English scale word must end there: `5 Million`, not `5 Mbps`.
     let after = chars.get(i + space + len);
