@@ -16,15 +16,19 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((cmd, rest)) if cmd == "extract" => {
-            if rest.iter().any(|a| a == "--plain") {
-                plain()
-            } else if rest.is_empty() {
+            let stats = rest.iter().any(|a| a == "--stats");
+            let paths: Vec<String> = rest.iter().filter(|a| !a.starts_with("--")).cloned().collect();
+            let code = if rest.iter().any(|a| a == "--plain") {
+                plain(stats)
+            } else if paths.is_empty() {
                 eprintln!("{USAGE}");
-                ExitCode::from(2)
+                return ExitCode::from(2);
             } else {
-                files(rest)
-            }
+                files(&paths, stats)
+            };
+            code
         }
+        Some((cmd, rest)) if cmd == "paragraphs" && !rest.is_empty() => paragraphs(rest),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
@@ -32,15 +36,39 @@ fn main() -> ExitCode {
     }
 }
 
-fn files(paths: &[String]) -> ExitCode {
+/// Time spent in the pipeline and bytes given to it, for `--stats`.
+#[derive(Default)]
+struct Stats {
+    spent: std::time::Duration,
+    bytes: usize,
+}
+
+impl Stats {
+    fn time<T>(&mut self, bytes: usize, work: impl FnOnce() -> T) -> T {
+        let start = std::time::Instant::now();
+        let out = work();
+        self.spent += start.elapsed();
+        self.bytes += bytes;
+        out
+    }
+
+    fn report(&self, enabled: bool) {
+        if enabled {
+            eprintln!("extract_seconds={:.3} bytes={}", self.spent.as_secs_f64(), self.bytes);
+        }
+    }
+}
+
+fn files(paths: &[String], stats_wanted: bool) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
+    let mut stats = Stats::default();
     for path in paths {
         let line = match std::fs::read(path) {
             Ok(bytes) => {
                 let source = String::from_utf8_lossy(&bytes);
-                match postchart::analyze(&source) {
+                match stats.time(source.len(), || postchart::analyze(&source)) {
                     Ok(a) => json!({
                         "file": path,
                         "title": a.post.front_matter.title,
@@ -65,6 +93,7 @@ fn files(paths: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    stats.report(stats_wanted);
     if out.flush().is_err() || failed {
         ExitCode::FAILURE
     } else {
@@ -72,7 +101,30 @@ fn files(paths: &[String]) -> ExitCode {
     }
 }
 
-fn plain() -> ExitCode {
+/// `{"file", "paragraphs"}` per post: the text other recognizers are given in comparisons.
+fn paragraphs(paths: &[String]) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for path in paths {
+        let Ok(bytes) = std::fs::read(path) else {
+            eprintln!("{path}: cannot read");
+            return ExitCode::FAILURE;
+        };
+        let post = postchart::Post::parse(&String::from_utf8_lossy(&bytes));
+        let texts: Vec<&str> = post.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        if writeln!(out, "{}", json!({"file": path, "paragraphs": texts})).is_err() {
+            return ExitCode::FAILURE;
+        }
+    }
+    if out.flush().is_err() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn plain(stats_wanted: bool) -> ExitCode {
+    let mut stats = Stats::default();
     let stdin = io::stdin();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -92,7 +144,9 @@ fn plain() -> ExitCode {
             }
         };
         let input = case.get("input").and_then(Json::as_str).unwrap_or("");
-        let mut facts = postchart::extract::extract_text_with(input, ExtractOptions { every_number: true });
+        let mut facts = stats.time(input.len(), || {
+            postchart::extract::extract_text_with(input, ExtractOptions { every_number: true })
+        });
         // Like a recognizer's models: a case may ask for one kind of figure only.
         if let Some(kind) = case.get("kind").and_then(Json::as_str) {
             facts.retain(|f| matches_kind(f, kind));
@@ -101,6 +155,7 @@ fn plain() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    stats.report(stats_wanted);
     if out.flush().is_err() {
         ExitCode::FAILURE
     } else {
