@@ -104,7 +104,9 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
     let mut charts = Vec::new();
     let mut in_series = vec![false; facts.len()];
 
-    for series in group_series(post, facts) {
+    // Each paragraph's characters, once: figures' places are character offsets.
+    let texts: Vec<Vec<char>> = post.paragraphs.iter().map(|p| p.text.chars().collect()).collect();
+    for series in group_series(post, &texts, facts) {
         for &k in &series.members {
             in_series[k] = true;
         }
@@ -133,7 +135,7 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
         } else {
             ChartKind::Bar
         };
-        let mut title = series_title(post, first, &lang);
+        let mut title = series_title(post, &texts, first, &lang);
         if let Some(whole) = series.whole {
             title = facts[whole].label.clone();
         }
@@ -223,7 +225,7 @@ fn measure_of(label: &str) -> &'static str {
 
 /// A paragraph's opening time phrase (`7月，…`, `1-7月，…`, `截至2021年7月末，…`).
 fn leading_period(paragraph: &str) -> Option<String> {
-    let head: String = paragraph.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}').chars().take_while(|c| *c != '，' && *c != ',').collect();
+    let head: String = paragraph.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}').chars().take(16).take_while(|c| *c != '，' && *c != ',').collect();
     let n = head.chars().count();
     let dated = head.contains('月') || head.contains('年') || head.contains("季度");
     (dated && (2..=12).contains(&n)).then(|| head.trim_start_matches("截至").to_string())
@@ -234,7 +236,7 @@ const MAX_SERIES_POINTS: usize = 12;
 
 /// Groups comparable facts: within a paragraph, those with the same unit and the same kind of
 /// measure (a level or a change), two or more with distinct labels.
-fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
+fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series> {
     let usable = |k: usize| chartable(&facts[k]) && !facts[k].label.is_empty();
     let mut taken = vec![false; facts.len()];
     let mut out = Vec::new();
@@ -243,9 +245,10 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
         if !usable(t) {
             continue;
         }
-        let text: Vec<char> = post.paragraphs[total.place.paragraph].text.chars().collect();
+        let text = &texts[total.place.paragraph];
         let later: Vec<usize> = (t + 1..facts.len())
             .take_while(|&n| facts[n].place.paragraph == total.place.paragraph)
+            .take(MAX_SERIES_POINTS * 2)
             .filter(|&n| usable(n) && !taken[n] && facts[n].unit == total.unit)
             .collect();
         let Some(&first_part) = later.first() else { continue };
@@ -288,8 +291,11 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
             end += 1;
         }
         let run: Vec<usize> = (k..end).filter(|&n| usable(n)).collect();
-        if run.len() >= 2 {
-            lists.push(run);
+        // A list longer than a chart can show is charted in parts.
+        for part in run.chunks(MAX_SERIES_POINTS) {
+            if part.len() >= 2 {
+                lists.push(part.to_vec());
+            }
         }
         k = end;
     }
@@ -304,7 +310,7 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
             if close && a.unit == b.unit && kind(a) == kind(b) && last.len() + run.len() <= MAX_SERIES_POINTS {
                 let mut joined = last.clone();
                 joined.extend(&run);
-                if shape(post, facts, joined.clone()).is_some() {
+                if shape(post, texts, facts, joined.clone()).is_some() {
                     *last = joined;
                     continue;
                 }
@@ -313,7 +319,7 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
         merged.push(run);
     }
     for run in merged {
-        if let Some(series) = shape(post, facts, run) {
+        if let Some(series) = shape(post, texts, facts, run) {
             for &n in &series.members {
                 taken[n] = true;
             }
@@ -340,7 +346,7 @@ fn group_series(post: &Post, facts: &[Fact]) -> Vec<Series> {
     }
     for (_, _, members) in groups {
         for part in split_long(facts, members) {
-            if let Some(series) = shape(post, facts, part) {
+            if let Some(series) = shape(post, texts, facts, part) {
                 out.push(series);
             }
         }
@@ -375,23 +381,15 @@ fn split_long(facts: &[Fact], members: Vec<usize>) -> Vec<Vec<usize>> {
 }
 
 /// Decides what a group is: a time series, parts of a whole, or a plain comparison.
-fn shape(post: &Post, facts: &[Fact], mut members: Vec<usize>) -> Option<Series> {
+fn shape(post: &Post, texts: &[Vec<char>], facts: &[Fact], mut members: Vec<usize>) -> Option<Series> {
     // The same figure said twice (title and body) is one point.
-    let mut seen: Vec<(String, u64)> = Vec::new();
-    members.retain(|&k| {
-        let key = (facts[k].label.clone(), facts[k].magnitude().to_bits());
-        let fresh = !seen.contains(&key);
-        seen.push(key);
-        fresh
-    });
+    let mut seen: std::collections::HashSet<(&str, u64)> = std::collections::HashSet::new();
+    members.retain(|&k| seen.insert((facts[k].label.as_str(), facts[k].magnitude().to_bits())));
     if members.len() < 2 {
         return None;
     }
-    let text = &post.paragraphs[facts[members[0]].place.paragraph].text;
-    let chars: Vec<char> = text.chars().collect();
-    let _ = &chars;
     // A time series: each figure has its own year.
-    let periods: Vec<Option<String>> = members.iter().map(|&k| period_before(&chars, facts, k)).collect();
+    let periods: Vec<Option<String>> = members.iter().map(|&k| period_before(&texts[facts[k].place.paragraph], facts, k)).collect();
     if members.len() >= 3 && periods.iter().all(Option::is_some) {
         let mut years: Vec<String> = periods.into_iter().flatten().collect();
         let mut distinct = years.clone();
@@ -490,12 +488,16 @@ fn is_change(fact: &Fact) -> bool {
 
 /// A title for an enumeration: the words before its first label in the sentence
 /// (`2021年，该市新增`…) with what the unit counts (`人数`).
-fn series_title(post: &Post, first: &Fact, lang: &str) -> String {
-    let paragraph = &post.paragraphs[first.place.paragraph].text;
-    let sentence = paragraph
-        .split(['。', '！', '？', '；'])
-        .nth(first.place.sentence)
-        .unwrap_or(paragraph);
+fn series_title(post: &Post, texts: &[Vec<char>], first: &Fact, lang: &str) -> String {
+    // The sentence up to the figure, read back at most 64 characters (linear on long text).
+    let chars = &texts[first.place.paragraph];
+    let end = first.place.start.min(chars.len());
+    let window = end.saturating_sub(64);
+    let from = chars[window..end]
+        .iter()
+        .rposition(|c| matches!(c, '。' | '！' | '？' | '；'))
+        .map_or(window, |p| window + p + 1);
+    let sentence: String = chars[from..end].iter().collect();
     let lead = sentence
         .find(first.label.as_str())
         .filter(|_| !first.label.is_empty())

@@ -241,6 +241,9 @@ const NOT_A_NOUN_START: &[&str] = &[
 /// The label of a figure whose text runs from `start` to `unit_end`, with `context_start`
 /// the start of its clause (or the end of the figure before it).
 pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize, unit: Option<&str>) -> String {
+    // A label is a phrase, not a page: only the last 64 characters before a figure are read,
+    // which also keeps a paragraph without punctuation linear.
+    let context_start = context_start.max(start.saturating_sub(64));
     // After a share or a change (15%的企业) the words that follow are rarely what it measures.
     let counting = !matches!(unit, Some("%" | "‰" | "个百分点" | "个基点" | "倍") | None);
     let following = following_phrase(chars, unit_end, counting);
@@ -264,11 +267,12 @@ pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize,
     }
     // A headline that opens with its figure (`1.03亿户！我国登记在册个体工商户实现…`): the
     // subject of the next clause.
-    let opens_paragraph = chars[..start].iter().filter(|c| !is_clause_break(**c)).count() <= 6;
+    let opens_paragraph = start <= 12 && chars[..start].iter().filter(|c| !is_clause_break(**c)).count() <= 6;
     if !opens_paragraph {
         // `规模以上工业总产值突破万亿，达10051.6亿元`: the subject of the clause before.
         let clause_end = context_start.saturating_sub(1);
-        let clause_start = chars[..clause_end].iter().rposition(|c| is_clause_break(*c)).map_or(0, |p| p + 1);
+        let window = clause_end.saturating_sub(64);
+        let clause_start = chars[window..clause_end].iter().rposition(|c| is_clause_break(*c)).map_or(window, |p| window + p + 1);
         if chars[clause_start..clause_end].iter().any(|c| c.is_ascii_digit()) {
             return String::new();
         }
@@ -541,7 +545,11 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
 /// For a run of `count` listed figures starting at `start`, after `A、B和C…分别`, one label
 /// per figure; `None` when the text is not that construction.
 fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String>> {
-    let head: String = chars[..start].iter().collect();
+    // The construction lives in the sentence: look back to its start, at most a few hundred
+    // characters, so that long paragraphs stay linear.
+    let window = start.saturating_sub(300);
+    let from = chars[window..start].iter().rposition(|c| is_sentence_end(*c)).map_or(window, |p| window + p + 1);
+    let head: String = chars[from..start].iter().collect();
     let pos = head.rfind("分别")?;
     // `出口船舶分别占完工量、新接订单量、手持订单量的92.8%、…`: the list follows 分别.
     let after = head[pos + "分别".len()..].trim_end_matches('的');
@@ -610,7 +618,7 @@ fn respectively_after(facts: &[crate::extract::Fact], chars: &[char], k: usize, 
     // The subjects are the nearest earlier figures in another unit (levels before changes),
     // skipping an earlier 分别 list of changes.
     let unit = facts[k].unit.clone();
-    let earlier: Vec<&crate::extract::Fact> = facts[..k].iter().rev().filter(|f| f.unit != unit).take(count).collect();
+    let earlier: Vec<&crate::extract::Fact> = facts[..k].iter().rev().take(count * 3).filter(|f| f.unit != unit).take(count).collect();
     if earlier.len() < count {
         return None;
     }
