@@ -701,3 +701,62 @@ mod tests {
         assert_eq!(spec.describe(), "Bar chart: Jobs. A: about $21.5M.");
     }
 }
+
+#[cfg(test)]
+mod grouping_tests {
+    use super::*;
+    use crate::extract::extract;
+
+    fn charts(source: &str) -> Vec<ChartSpec> {
+        let post = Post::parse(source);
+        choose(&post, &extract(&post))
+    }
+
+    fn points(chart: &ChartSpec) -> Vec<(String, f64)> {
+        chart.points.iter().map(|p| (p.label.clone(), p.magnitude())).collect()
+    }
+
+    #[test]
+    fn parts_that_add_up_to_a_stated_whole_are_a_pie() {
+        let got = charts("1-7月，全国发行地方政府债券39979亿元。其中，发行一般债券18583亿元，发行专项债券21396亿元。");
+        let pie = got.iter().find(|c| c.kind == ChartKind::Pie).expect("a pie");
+        assert_eq!(pie.points.len(), 2);
+        assert_eq!(pie.points[0].magnitude(), 1.8583e12);
+    }
+
+    #[test]
+    fn parts_that_do_not_add_up_are_no_pie() {
+        let got = charts("全年发行债券39979亿元。其中，发行一般债券100亿元，发行专项债券200亿元。");
+        assert!(got.iter().all(|c| c.kind != ChartKind::Pie));
+    }
+
+    #[test]
+    fn the_same_measure_over_years_is_a_line() {
+        let got = charts("2019年销量100万辆，2020年销量120万辆，2021年销量150万辆。");
+        let line = got.iter().find(|c| c.kind == ChartKind::Line).expect("a line");
+        let labels: Vec<&str> = line.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, vec!["2019年", "2020年", "2021年"]);
+    }
+
+    #[test]
+    fn parallel_lines_of_a_page_are_one_comparison() {
+        let got = charts("铁路累计完成货运量27亿吨\n\n公路累计完成货运量218.8亿吨\n\n水路累计完成货运量46.2亿吨");
+        let bar = got.iter().find(|c| c.points.len() == 3).expect("one chart of three");
+        assert_eq!(bar.points[1].label, "公路累计完成货运量");
+    }
+
+    #[test]
+    fn restated_expectations_stay_out_of_the_comparison() {
+        let got = charts("1年期利率为3.85%，预期为3.85%；5年期以上利率为4.65%，预期为4.65%。");
+        let chart = got.iter().find(|c| c.kind != ChartKind::Kpi).expect("a comparison");
+        assert_eq!(points(chart).iter().map(|p| p.1).collect::<Vec<_>>(), vec![3.85, 4.65]);
+    }
+
+    #[test]
+    fn a_long_list_is_charted_in_parts() {
+        let items: Vec<String> = (1..=30).map(|k| format!("地区{k}有{k}家")).collect();
+        let got = charts(&format!("{}。", items.join("、")));
+        assert!(got.iter().all(|c| c.points.len() <= MAX_SERIES_POINTS));
+        assert!(got.iter().filter(|c| c.kind != ChartKind::Kpi).count() >= 2);
+    }
+}

@@ -225,6 +225,8 @@ const LEADING: &[&str] = &[
     "与",
     "以及",
     "其",
+    "预计",
+    "预测",
 ];
 
 /// Words that start a clause rather than a noun after a unit (`十二年在全市…`, `15%的`).
@@ -524,7 +526,9 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
             // The subject ends where its own predicate starts (`隔夜shibor报` -> `隔夜shibor`).
             let cut = PREDICATE_ONLY
                 .iter()
-                .filter_map(|w| subject.find(w).filter(|&p| p > 0))
+                .filter(|w| w.chars().count() >= 2)
+                // 增加值 (value added) is a noun, not 增加.
+                .filter_map(|w| subject.find(w).filter(|&p| p > 0 && !subject[p + w.len()..].starts_with('值')))
                 .min()
                 .unwrap_or(subject.len());
             let subject = &subject[..cut];

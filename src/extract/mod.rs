@@ -642,6 +642,7 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
                 '三' => "亚峡国".contains(next),
                 '九' => "州泉".contains(next),
                 '十' => "分足全".contains(next),
+                '零' => next == '下' || next == '售' || next == '星',
                 '万' | '千' | '百' => true,
                 _ => false,
             };

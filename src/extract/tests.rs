@@ -168,3 +168,104 @@ fn hostile_numbers_do_not_panic() {
     let _ = extract_text(&"1,".repeat(10_000));
     let _ = extract_text("万亿亿万十百千");
 }
+
+fn every(text: &str) -> Vec<(f64, Option<String>)> {
+    extract_text_with(text, ExtractOptions { every_number: true })
+        .into_iter()
+        .map(|f| (f.magnitude(), f.unit))
+        .collect()
+}
+
+#[test]
+fn english_number_words_and_fractions() {
+    let f = one("The plant hired three hundred and two workers.");
+    assert_eq!((f.magnitude(), f.unit.as_deref()), (302.0, Some("workers")));
+    assert_eq!(every("a dozen"), vec![(12.0, None)]);
+    assert_eq!(every("two thirds"), vec![(2.0 / 3.0, None)]);
+    assert_eq!(every("one and a half"), vec![(1.5, None)]);
+    assert_eq!(every("minus five point five"), vec![(-5.5, None)]);
+    // `one` as a pronoun is no number.
+    assert!(every("Which one do you prefer?").is_empty());
+}
+
+#[test]
+fn currency_codes_and_signs() {
+    assert_eq!(every("USD115"), vec![(115.0, Some("$".into()))]);
+    assert_eq!(every("losses in excess of 30 MUSD"), vec![(3e7, Some("$".into()))]);
+    assert_eq!(every("10 €"), vec![(10.0, Some("欧元".into()))]);
+    assert_eq!(every("壹拾壹元壹角壹分"), vec![(11.11, Some("元".into()))]);
+}
+
+#[test]
+fn tenths_and_discounts_are_per_cent() {
+    let f = one("逾九成公司预喜");
+    assert_eq!((f.magnitude(), f.unit.as_deref(), f.qualifier.as_deref()), (90.0, Some("%"), Some("逾")));
+    assert_eq!(one("平均折扣8.7折").magnitude(), 87.0);
+    assert_eq!(one("全场75折").magnitude(), 75.0);
+    // 成为 is a verb.
+    assert!(extract_text("三成为主要来源").iter().all(|f| f.unit.as_deref() != Some("%")));
+}
+
+#[test]
+fn fractions_ranges_and_positional_numerals() {
+    assert_eq!(every("约占三分之二")[0].0, 2.0 / 3.0);
+    assert_eq!(every("3/5"), vec![(0.6, None)]);
+    let f = &extract_text_with("x大于10小于20", ExtractOptions { every_number: true })[0];
+    assert_eq!(f.value, Value::Range(Some(10.0), Some(20.0)));
+    assert_eq!(every("5亿1万4千6百"), vec![(500_014_600.0, None)]);
+    assert_eq!(every("一百 五 十 二"), vec![(152.0, None)]);
+    assert_eq!(every("一万零十二"), vec![(10012.0, None)]);
+}
+
+#[test]
+fn temperatures_weights_and_halves() {
+    assert_eq!(every("零下四摄氏度"), vec![(-4.0, Some("℃".into()))]);
+    assert_eq!(every("一吨半"), vec![(1.5, Some("吨".into()))]);
+    assert_eq!(every("三十两"), vec![(30.0, None)]);
+}
+
+#[test]
+fn shared_units_compound_units_and_tenors() {
+    let all = extract_text("预计公募、私募、险资分别给A股带来约7100、3150、3000亿元增量资金");
+    let got: Vec<(f64, &str)> = all.iter().map(|f| (f.magnitude(), f.unit.as_deref().unwrap_or(""))).collect();
+    assert_eq!(got, vec![(7.1e11, "元"), (3.15e11, "元"), (3e11, "元")]);
+    assert!(all[0].label.starts_with("公募") && all[0].label.ends_with("增量资金"), "{}", all[0].label);
+    assert_eq!(one("组件价格突破2元/瓦").unit.as_deref(), Some("元/瓦"));
+    // 7天shibor names a rate; it is not a figure of 7 days.
+    let f = one("7天shibor报2.2020%");
+    assert_eq!((f.magnitude(), f.label.as_str()), (2.202, "7天shibor"));
+}
+
+#[test]
+fn respectively_lists_take_one_subject_each() {
+    let all = extract_text("化工、汽车制造等重点行业产值分别增长22.8%、14.2%");
+    let labels: Vec<&str> = all.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, vec!["化工行业产值增长", "汽车制造行业产值增长"]);
+    let all = extract_text("成交量为624.78百万手，成交额为47.90亿元，同比分别增长31.78%和44.46%");
+    assert_eq!(all[2].label, "成交量同比增长");
+    assert_eq!(all[3].label, "成交额同比增长");
+}
+
+#[test]
+fn changes_borrow_the_subject_of_the_level_before() {
+    let post = crate::post::Post::from_text("铁路累计完成货运量27亿吨\n同比增长8.2%");
+    let all = extract(&post);
+    assert_eq!(all[1].label, "铁路同比增长");
+    let all = extract_text("第一产业增加值25.5亿元，增长0.9%");
+    assert_eq!(all[1].label, "第一产业增加值增长");
+}
+
+#[test]
+fn acronyms_in_brackets_stay_in_labels() {
+    let f = &extract_text("中国1年期贷款市场报价利率（LPR）为3.85%")[0];
+    assert!(f.label.ends_with("LPR"), "{}", f.label);
+}
+
+#[test]
+fn long_unpunctuated_text_is_read_in_linear_work() {
+    // Not a timing: a paragraph of 20 000 listed figures must come back whole and labelled.
+    let text = "甲企业12人、".repeat(20_000);
+    let all = extract_text(&text);
+    assert_eq!(all.len(), 20_000);
+    assert!(all.iter().all(|f| f.unit.as_deref() == Some("人")));
+}
