@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Extraction accuracy over ../shared (or $POSTCHART_SHARED), scored by shared/tools/score.py:
-# the seed post, the labelled corpus posts, and the peer suites (dev, then holdout untuned).
+# Extraction accuracy and speed over ../shared (or $POSTCHART_SHARED), scored by
+# shared/tools/score.py, side by side with Microsoft Recognizers-Text on the same inputs in the
+# same run. Fails when a figure falls below its floor (eval/report.py). Writes to target/eval/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${POSTCHART_SHARED:-../shared}
@@ -9,22 +10,38 @@ mkdir -p "$out"
 cargo build --release --quiet --bin postchart
 cli=target/release/postchart
 score="python3 $shared/tools/score.py"
+[ -d node_modules/@microsoft/recognizers-text-suite ] || npm ci --no-audit --no-fund
 
-echo "== seed post ($shared/seed/labels.json)"
+echo "== seed post"
 $cli extract "$shared/seed/post.md" > "$out/seed.jsonl"
 $score posts "$shared/seed/labels.json" "$out/seed.jsonl" | tail -n 1
+$score posts "$shared/seed/labels.json" "$out/seed.jsonl" | grep -q 'SUMMARY fact_f1=1.000 .*label_acc=1.000 series_recall=1.000' \
+  || { echo "seed post no longer extracts exactly"; exit 1; }
 
-echo "== corpus: all posts, labelled ones scored ($shared/corpus/dev_labels.json)"
-$cli extract "$shared"/corpus/posts/*.md > "$out/corpus.jsonl"
-echo "posts read: $(wc -l < "$out/corpus.jsonl")"
-$score posts "$shared/corpus/dev_labels.json" "$out/corpus.jsonl"
+echo "== corpus: all $(ls "$shared"/corpus/posts/*.md | wc -l) posts (a panic would fail this step), labelled ones scored"
+$cli extract --stats "$shared"/corpus/posts/*.md > "$out/corpus.jsonl" 2> "$out/time-corpus.txt"
+$score posts "$shared/corpus/dev_labels.json" "$out/corpus.jsonl" | tee "$out/score-corpus.txt"
+$cli paragraphs "$shared"/corpus/posts/*.md > "$out/paragraphs.jsonl"
+node eval/recognizers.mjs posts "$out/paragraphs.jsonl" > "$out/corpus-rt.jsonl" 2> "$out/time-corpus-rt.txt"
+$score posts "$shared/corpus/dev_labels.json" "$out/corpus-rt.jsonl" > "$out/score-corpus-rt.txt"
 
 for set in dev holdout; do
-  echo "== peers: $set"
-  $cli extract --plain < "$shared/peers/$set.jsonl" > "$out/peers-$set.jsonl"
-  $score peers "$shared/peers/$set.jsonl" "$out/peers-$set.jsonl"
+  echo "== peers: $set (holdout is never tuned on)"
+  $cli extract --plain --stats < "$shared/peers/$set.jsonl" > "$out/peers-$set.jsonl" 2> "$out/time-peers-$set.txt"
+  $score peers "$shared/peers/$set.jsonl" "$out/peers-$set.jsonl" | tee "$out/score-peers-$set.txt"
+  python3 eval/differences.py "$shared/peers/$set.jsonl" > "$out/differences-$set.tsv"
+  python3 eval/differences.py --filter "$shared/peers/$set.jsonl" > "$out/peers-$set-adjusted-cases.jsonl"
+  $score peers "$out/peers-$set-adjusted-cases.jsonl" "$out/peers-$set.jsonl" > "$out/score-peers-$set-adjusted.txt"
+  node eval/recognizers.mjs peers "$shared/peers/$set.jsonl" > "$out/peers-$set-rt.jsonl" 2> "$out/time-peers-$set-rt.txt"
+  $score peers "$shared/peers/$set.jsonl" "$out/peers-$set-rt.jsonl" > "$out/score-peers-$set-rt.txt"
+  $score peers "$out/peers-$set-adjusted-cases.jsonl" "$out/peers-$set-rt.jsonl" > "$out/score-peers-$set-rt-adjusted.txt"
 done
 
-# The seed is the promise of the foundation: every one of its facts and its bar chart.
-$score posts "$shared/seed/labels.json" "$out/seed.jsonl" | grep -q 'SUMMARY fact_f1=1.000 .*series_recall=1.000' \
-  || { echo "seed post no longer extracts exactly"; exit 1; }
+echo "== linear time: a 50 KB and a 5 MB generated post of lists without punctuation"
+python3 eval/adversarial.py 50000 > "$out/linear-small.md"
+python3 eval/adversarial.py 5000000 > "$out/linear-big.md"
+$cli extract --stats "$out/linear-small.md" > /dev/null 2> "$out/time-linear-small.txt"
+$cli extract --stats "$out/linear-big.md" > /dev/null 2> "$out/time-linear-big.txt"
+
+echo
+python3 eval/report.py "$out" | tee "$out/report.md"

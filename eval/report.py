@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Reads the score.py outputs and timings that scripts/eval.sh collected, prints the comparison
+table (postchart vs Recognizers-Text, accuracy and throughput), and fails when a figure falls
+below its floor. Usage: report.py OUT_DIR"""
+import json
+import os
+import re
+import sys
+
+out = sys.argv[1]
+
+def summary(name):
+    text = open(os.path.join(out, name), encoding="utf-8").read()
+    line = [l for l in text.splitlines() if l.startswith("SUMMARY")][-1]
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", line)}, text
+
+def groups(text):
+    """`  zh/number   437/476  0.918` lines -> {key: (passed, total)}"""
+    return {m[0]: (int(m[1]), int(m[2])) for m in re.findall(r"^\s+(\S+)\s+(\d+)/(\d+)", text, re.M)}
+
+def zh_npr(text):
+    g = groups(text)
+    keys = [k for k in g if k in ("zh/number", "zh/percent", "zh/range")]
+    passed = sum(g[k][0] for k in keys)
+    total = sum(g[k][1] for k in keys)
+    return passed / total if total else 0.0
+
+def timing(name, key):
+    text = open(os.path.join(out, name), encoding="utf-8").read()
+    seconds = float(re.search(key + r"=([0-9.]+)", text).group(1))
+    size = int(re.search(r"bytes=(\d+)", text).group(1))
+    return size / 1e6 / seconds if seconds else float("inf"), seconds, size
+
+rows = []
+failures = []
+
+def floor(name, value, minimum):
+    ok = value >= minimum
+    if not ok:
+        failures.append(f"{name} {value:.3f} < {minimum}")
+    return ok
+
+posts, _ = summary("score-corpus.txt")
+rt_posts, _ = summary("score-corpus-rt.txt")
+print("| corpus (25 labelled posts) | postchart | Recognizers-Text |")
+print("| --- | --- | --- |")
+for key in ("fact_f1", "precision", "recall", "label_acc", "series_recall"):
+    print(f"| {key} | {posts[key]:.3f} | {rt_posts[key]:.3f} |")
+pc_speed = timing("time-corpus.txt", "extract_seconds")
+rt_speed = timing("time-corpus-rt.txt", "rt_seconds")
+print(f"| throughput, all 301 posts | {pc_speed[0]:.2f} MB/s ({pc_speed[2]} B in {pc_speed[1]:.2f} s) | {rt_speed[0]:.3f} MB/s ({rt_speed[2]} B in {rt_speed[1]:.1f} s) |")
+print(f"| throughput ratio | {pc_speed[0] / rt_speed[0]:.0f}x | 1x |")
+print()
+print("| peers | postchart | Recognizers-Text | postchart, without listed differences | Recognizers-Text, same cases |")
+print("| --- | --- | --- | --- | --- |")
+for cases in ("dev", "holdout"):
+    raw, raw_text = summary(f"score-peers-{cases}.txt")
+    adj, adj_text = summary(f"score-peers-{cases}-adjusted.txt")
+    rt, rt_text = summary(f"score-peers-{cases}-rt.txt")
+    rta, rta_text = summary(f"score-peers-{cases}-rt-adjusted.txt")
+    print(f"| {cases}: all cases | {raw['peers_pass']:.3f} | {rt['peers_pass']:.3f} | {adj['peers_pass']:.3f} | {rta['peers_pass']:.3f} |")
+    print(f"| {cases}: Chinese number/percent/range | {zh_npr(raw_text):.3f} | {zh_npr(rt_text):.3f} | {zh_npr(adj_text):.3f} | {zh_npr(rta_text):.3f} |")
+    if cases == "dev":
+        floor("peers dev overall (without listed differences)", adj["peers_pass"], 0.85)
+        floor("peers dev zh number/percent/range (without listed differences)", zh_npr(adj_text), 0.90)
+pd = timing("time-peers-dev.txt", "extract_seconds")
+rd = timing("time-peers-dev-rt.txt", "rt_seconds")
+print(f"| dev throughput (MB/s) | {pd[0]:.2f} | {rd[0]:.3f} ({pd[0] / rd[0]:.0f}x slower) | | |")
+
+floor("corpus fact F1", posts["fact_f1"], 0.93)
+floor("corpus label accuracy", posts["label_acc"], 0.85)
+floor("corpus series recall", posts["series_recall"], 0.85)
+
+small = timing("time-linear-small.txt", "extract_seconds")
+big = timing("time-linear-big.txt", "extract_seconds")
+ratio = big[1] / small[1] if small[1] else 0
+size_ratio = big[2] / small[2]
+print()
+print(f"linear time: {small[2]} B in {small[1]:.3f} s, {big[2]} B in {big[1]:.3f} s: {ratio:.0f}x the time for {size_ratio:.0f}x the input")
+if ratio > size_ratio * 2:
+    failures.append(f"extraction is not linear: {ratio:.0f}x the time for {size_ratio:.0f}x the input")
+
+if failures:
+    print("\nBELOW FLOOR:\n  " + "\n  ".join(failures))
+    sys.exit(1)
+print("\nall floors held")
