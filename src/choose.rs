@@ -105,7 +105,11 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
     let mut in_series = vec![false; facts.len()];
 
     // Each paragraph's characters, once: figures' places are character offsets.
-    let texts: Vec<Vec<char>> = post.paragraphs.iter().map(|p| p.text.chars().collect()).collect();
+    let texts: Vec<Vec<char>> = post
+        .paragraphs
+        .iter()
+        .map(|p| p.text.chars().collect())
+        .collect();
     for series in group_series(post, &texts, facts) {
         for &k in &series.members {
             in_series[k] = true;
@@ -116,16 +120,25 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
                 .members
                 .iter()
                 .zip(periods)
-                .map(|(&k, period)| Point { label: period.clone(), ..Point::from_fact(&facts[k]) })
+                .map(|(&k, period)| Point {
+                    label: period.clone(),
+                    ..Point::from_fact(&facts[k])
+                })
                 .collect(),
-            None => series.members.iter().map(|&k| Point::from_fact(&facts[k])).collect(),
+            None => series
+                .members
+                .iter()
+                .map(|&k| Point::from_fact(&facts[k]))
+                .collect(),
         };
         if let Some(labels) = &series.labels {
             for (point, label) in points.iter_mut().zip(labels) {
                 point.label = label.clone();
             }
         }
-        let long_labels = points.iter().any(|p| display_width(&p.label) > MAX_VERTICAL_LABEL * 2);
+        let long_labels = points
+            .iter()
+            .any(|p| display_width(&p.label) > MAX_VERTICAL_LABEL * 2);
         let kind = if series.periods.is_some() {
             ChartKind::Line
         } else if series.whole.is_some() {
@@ -192,7 +205,9 @@ struct Series {
 /// to the figure itself, are context for it rather than more data.
 fn restates_previous(facts: &[Fact], k: usize) -> bool {
     let fact = &facts[k];
-    let baseline = ["预期", "上月", "前值", "预测", "上期"].iter().any(|w| fact.label.ends_with(w));
+    let baseline = ["预期", "上月", "前值", "预测", "上期"]
+        .iter()
+        .any(|w| fact.label.ends_with(w));
     baseline
         && facts[..k]
             .iter()
@@ -205,7 +220,13 @@ fn restates_previous(facts: &[Fact], k: usize) -> bool {
 /// `恶意商标注册申请`): a comparison even without a list mark.
 fn parallel(a: &Fact, b: &Fact) -> bool {
     let separate = a.place.paragraph != b.place.paragraph || a.place.sentence != b.place.sentence;
-    let common = a.label.chars().rev().zip(b.label.chars().rev()).take_while(|(x, y)| x == y).count();
+    let common = a
+        .label
+        .chars()
+        .rev()
+        .zip(b.label.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let shorter = a.label.chars().count().min(b.label.chars().count());
     separate && common >= 2 && common < shorter
 }
@@ -219,13 +240,24 @@ fn distinct(labels: &[String]) -> bool {
 
 /// The measure noun a label ends with (`平均发行期限` -> `期限`), or "".
 fn measure_of(label: &str) -> &'static str {
-    const MEASURES: &[&str] = &["期限", "年限", "利率", "增速", "增幅", "占比", "比重", "余额", "限额", "价格"];
-    MEASURES.iter().find(|m| label.ends_with(**m)).copied().unwrap_or("")
+    const MEASURES: &[&str] = &[
+        "期限", "年限", "利率", "增速", "增幅", "占比", "比重", "余额", "限额", "价格",
+    ];
+    MEASURES
+        .iter()
+        .find(|m| label.ends_with(**m))
+        .copied()
+        .unwrap_or("")
 }
 
 /// A paragraph's opening time phrase (`7月，…`, `1-7月，…`, `截至2021年7月末，…`).
 fn leading_period(paragraph: &str) -> Option<String> {
-    let head: String = paragraph.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}').chars().take(16).take_while(|c| *c != '，' && *c != ',').collect();
+    let head: String = paragraph
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .chars()
+        .take(16)
+        .take_while(|c| *c != '，' && *c != ',')
+        .collect();
     let n = head.chars().count();
     let dated = head.contains('月') || head.contains('年') || head.contains("季度");
     (dated && (2..=12).contains(&n)).then(|| head.trim_start_matches("截至").to_string())
@@ -251,8 +283,13 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
             .take(MAX_SERIES_POINTS * 2)
             .filter(|&n| usable(n) && !taken[n] && facts[n].unit == total.unit)
             .collect();
-        let Some(&first_part) = later.first() else { continue };
-        let between: String = text.get(total.place.end..facts[first_part].place.start).map(|c| c.iter().collect()).unwrap_or_default();
+        let Some(&first_part) = later.first() else {
+            continue;
+        };
+        let between: String = text
+            .get(total.place.end..facts[first_part].place.start)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default();
         if !between.contains("其中") {
             continue;
         }
@@ -271,7 +308,12 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
             for &n in &parts {
                 taken[n] = true;
             }
-            out.push(Series { members: parts, periods: None, whole: Some(t), labels: None });
+            out.push(Series {
+                members: parts,
+                periods: None,
+                whole: Some(t),
+                labels: None,
+            });
         }
     }
     // Then lists: figures the text enumerates together (A、B和C, 分别…).
@@ -305,9 +347,14 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
     for run in lists {
         if let Some(last) = merged.last_mut() {
             let (a, b) = (&facts[*last.last().expect("non-empty")], &facts[run[0]]);
-            let kind = |f: &Fact| is_change(f) || f.label.contains("同比") || f.label.contains("环比");
+            let kind =
+                |f: &Fact| is_change(f) || f.label.contains("同比") || f.label.contains("环比");
             let close = a.place.paragraph + 1 >= b.place.paragraph;
-            if close && a.unit == b.unit && kind(a) == kind(b) && last.len() + run.len() <= MAX_SERIES_POINTS {
+            if close
+                && a.unit == b.unit
+                && kind(a) == kind(b)
+                && last.len() + run.len() <= MAX_SERIES_POINTS
+            {
                 let mut joined = last.clone();
                 joined.extend(&run);
                 if shape(post, texts, facts, joined.clone()).is_some() {
@@ -334,11 +381,21 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
             continue;
         }
         // Same unit, same kind (a level or a change) and the same measure noun (期限, 利率…).
-        let unit = format!("{}|{}", fact.unit.as_deref().unwrap_or(""), measure_of(&fact.label));
+        let unit = format!(
+            "{}|{}",
+            fact.unit.as_deref().unwrap_or(""),
+            measure_of(&fact.label)
+        );
         let change = is_change(fact) || fact.label.contains("同比") || fact.label.contains("环比");
-        let open = groups.iter_mut().rev().find(|g| g.0 == unit && g.1 == change);
+        let open = groups
+            .iter_mut()
+            .rev()
+            .find(|g| g.0 == unit && g.1 == change);
         match open {
-            Some(group) if facts[*group.2.last().expect("non-empty")].place.paragraph + 2 >= fact.place.paragraph => {
+            Some(group)
+                if facts[*group.2.last().expect("non-empty")].place.paragraph + 2
+                    >= fact.place.paragraph =>
+            {
                 group.2.push(k)
             }
             _ => groups.push((unit, change, vec![k])),
@@ -365,7 +422,14 @@ fn split_long(facts: &[Fact], members: Vec<usize>) -> Vec<Vec<usize>> {
     for k in members {
         let place = (facts[k].place.paragraph, facts[k].place.sentence);
         match blocks.last_mut() {
-            Some(block) if (facts[block[0]].place.paragraph, facts[block[0]].place.sentence) == place => block.push(k),
+            Some(block)
+                if (
+                    facts[block[0]].place.paragraph,
+                    facts[block[0]].place.sentence,
+                ) == place =>
+            {
+                block.push(k)
+            }
             _ => blocks.push(vec![k]),
         }
     }
@@ -381,7 +445,12 @@ fn split_long(facts: &[Fact], members: Vec<usize>) -> Vec<Vec<usize>> {
 }
 
 /// Decides what a group is: a time series, parts of a whole, or a plain comparison.
-fn shape(post: &Post, texts: &[Vec<char>], facts: &[Fact], mut members: Vec<usize>) -> Option<Series> {
+fn shape(
+    post: &Post,
+    texts: &[Vec<char>],
+    facts: &[Fact],
+    mut members: Vec<usize>,
+) -> Option<Series> {
     // The same figure said twice (title and body) is one point.
     let mut seen: std::collections::HashSet<(&str, u64)> = std::collections::HashSet::new();
     members.retain(|&k| seen.insert((facts[k].label.as_str(), facts[k].magnitude().to_bits())));
@@ -389,7 +458,10 @@ fn shape(post: &Post, texts: &[Vec<char>], facts: &[Fact], mut members: Vec<usiz
         return None;
     }
     // A time series: each figure has its own year.
-    let periods: Vec<Option<String>> = members.iter().map(|&k| period_before(&texts[facts[k].place.paragraph], facts, k)).collect();
+    let periods: Vec<Option<String>> = members
+        .iter()
+        .map(|&k| period_before(&texts[facts[k].place.paragraph], facts, k))
+        .collect();
     if members.len() >= 3 && periods.iter().all(Option::is_some) {
         let mut years: Vec<String> = periods.into_iter().flatten().collect();
         let mut distinct = years.clone();
@@ -400,27 +472,47 @@ fn shape(post: &Post, texts: &[Vec<char>], facts: &[Fact], mut members: Vec<usiz
             order.sort_by(|&a, &b| years[a].cmp(&years[b]));
             let members = order.iter().map(|&i| members[i]).collect();
             years.sort();
-            return Some(Series { members, periods: Some(years), whole: None, labels: None });
+            return Some(Series {
+                members,
+                periods: Some(years),
+                whole: None,
+                labels: None,
+            });
         }
     }
     // Two figures make a comparison only when the text lists them together (A、B); apart,
     // two figures in one unit are as often a total and its part (70639人次, 补贴性培训32498人次).
-    if members.len() == 2 && !facts[members[1]].place.listed_with_previous && !parallel(&facts[members[0]], &facts[members[1]]) {
+    if members.len() == 2
+        && !facts[members[1]].place.listed_with_previous
+        && !parallel(&facts[members[0]], &facts[members[1]])
+    {
         return None;
     }
     let labels: Vec<String> = members.iter().map(|&k| facts[k].label.clone()).collect();
     if distinct(&labels) {
-        return Some(Series { members, periods: None, whole: None, labels: None });
+        return Some(Series {
+            members,
+            periods: None,
+            whole: None,
+            labels: None,
+        });
     }
     // The same measure for two periods (7月…, 1-7月…): the period tells the bars apart.
     let dated: Vec<String> = members
         .iter()
-        .map(|&k| match leading_period(&post.paragraphs[facts[k].place.paragraph].text) {
-            Some(period) => format!("{period} {}", facts[k].label),
-            None => facts[k].label.clone(),
-        })
+        .map(
+            |&k| match leading_period(&post.paragraphs[facts[k].place.paragraph].text) {
+                Some(period) => format!("{period} {}", facts[k].label),
+                None => facts[k].label.clone(),
+            },
+        )
         .collect();
-    distinct(&dated).then_some(Series { members, periods: None, whole: None, labels: Some(dated) })
+    distinct(&dated).then_some(Series {
+        members,
+        periods: None,
+        whole: None,
+        labels: Some(dated),
+    })
 }
 
 /// The year a figure is stated for: `2019年…X` with the year after the previous figure.
@@ -437,7 +529,9 @@ fn period_before(chars: &[char], facts: &[Fact], k: usize) -> Option<String> {
         let digits = &window[i..i + 4];
         if digits.iter().all(|c| c.is_ascii_digit())
             && window.get(i + 4) == Some(&'年')
-            && !window.get(i.wrapping_sub(1)).is_some_and(|c| c.is_ascii_digit())
+            && !window
+                .get(i.wrapping_sub(1))
+                .is_some_and(|c| c.is_ascii_digit())
         {
             found = Some(format!("{}年", digits.iter().collect::<String>()));
         }
@@ -713,13 +807,20 @@ mod grouping_tests {
     }
 
     fn points(chart: &ChartSpec) -> Vec<(String, f64)> {
-        chart.points.iter().map(|p| (p.label.clone(), p.magnitude())).collect()
+        chart
+            .points
+            .iter()
+            .map(|p| (p.label.clone(), p.magnitude()))
+            .collect()
     }
 
     #[test]
     fn parts_that_add_up_to_a_stated_whole_are_a_pie() {
         let got = charts("1-7月，全国发行地方政府债券39979亿元。其中，发行一般债券18583亿元，发行专项债券21396亿元。");
-        let pie = got.iter().find(|c| c.kind == ChartKind::Pie).expect("a pie");
+        let pie = got
+            .iter()
+            .find(|c| c.kind == ChartKind::Pie)
+            .expect("a pie");
         assert_eq!(pie.points.len(), 2);
         assert_eq!(pie.points[0].magnitude(), 1.8583e12);
     }
@@ -733,23 +834,37 @@ mod grouping_tests {
     #[test]
     fn the_same_measure_over_years_is_a_line() {
         let got = charts("2019年销量100万辆，2020年销量120万辆，2021年销量150万辆。");
-        let line = got.iter().find(|c| c.kind == ChartKind::Line).expect("a line");
+        let line = got
+            .iter()
+            .find(|c| c.kind == ChartKind::Line)
+            .expect("a line");
         let labels: Vec<&str> = line.points.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, vec!["2019年", "2020年", "2021年"]);
     }
 
     #[test]
     fn parallel_lines_of_a_page_are_one_comparison() {
-        let got = charts("铁路累计完成货运量27亿吨\n\n公路累计完成货运量218.8亿吨\n\n水路累计完成货运量46.2亿吨");
-        let bar = got.iter().find(|c| c.points.len() == 3).expect("one chart of three");
+        let got = charts(
+            "铁路累计完成货运量27亿吨\n\n公路累计完成货运量218.8亿吨\n\n水路累计完成货运量46.2亿吨",
+        );
+        let bar = got
+            .iter()
+            .find(|c| c.points.len() == 3)
+            .expect("one chart of three");
         assert_eq!(bar.points[1].label, "公路累计完成货运量");
     }
 
     #[test]
     fn restated_expectations_stay_out_of_the_comparison() {
         let got = charts("1年期利率为3.85%，预期为3.85%；5年期以上利率为4.65%，预期为4.65%。");
-        let chart = got.iter().find(|c| c.kind != ChartKind::Kpi).expect("a comparison");
-        assert_eq!(points(chart).iter().map(|p| p.1).collect::<Vec<_>>(), vec![3.85, 4.65]);
+        let chart = got
+            .iter()
+            .find(|c| c.kind != ChartKind::Kpi)
+            .expect("a comparison");
+        assert_eq!(
+            points(chart).iter().map(|p| p.1).collect::<Vec<_>>(),
+            vec![3.85, 4.65]
+        );
     }
 
     #[test]

@@ -17,7 +17,11 @@ fn main() -> ExitCode {
     match args.split_first() {
         Some((cmd, rest)) if cmd == "extract" => {
             let stats = rest.iter().any(|a| a == "--stats");
-            let paths: Vec<String> = rest.iter().filter(|a| !a.starts_with("--")).cloned().collect();
+            let paths: Vec<String> = rest
+                .iter()
+                .filter(|a| !a.starts_with("--"))
+                .cloned()
+                .collect();
             let code = if rest.iter().any(|a| a == "--plain") {
                 plain(stats)
             } else if paths.is_empty() {
@@ -54,7 +58,11 @@ impl Stats {
 
     fn report(&self, enabled: bool) {
         if enabled {
-            eprintln!("extract_seconds={:.3} bytes={}", self.spent.as_secs_f64(), self.bytes);
+            eprintln!(
+                "extract_seconds={:.3} bytes={}",
+                self.spent.as_secs_f64(),
+                self.bytes
+            );
         }
     }
 }

@@ -87,7 +87,12 @@ fn ordinal_denominator(w: &str) -> Option<f64> {
 }
 
 fn is_number_word(w: &str) -> bool {
-    unit_word(w).is_some() || tens_word(w).is_some() || scale_word(w).is_some() || w == "hundred" || w == "dozen" || w == "dozens"
+    unit_word(w).is_some()
+        || tens_word(w).is_some()
+        || scale_word(w).is_some()
+        || w == "hundred"
+        || w == "dozen"
+        || w == "dozens"
 }
 
 /// Words from `i`: (lower-cased word, start, end), separated by spaces or hyphens.
@@ -102,7 +107,14 @@ fn words(chars: &[char], i: usize, limit: usize) -> Vec<(String, usize, usize)> 
         if k == start {
             break;
         }
-        out.push((chars[start..k].iter().collect::<String>().to_ascii_lowercase(), start, k));
+        out.push((
+            chars[start..k]
+                .iter()
+                .collect::<String>()
+                .to_ascii_lowercase(),
+            start,
+            k,
+        ));
         // Separators: spaces and a hyphen (`sixty-one`, `fifty - two`).
         let mut j = k;
         while j < chars.len() && (chars[j] == ' ' || chars[j] == '-') {
@@ -122,10 +134,38 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     // `this one`, `which one`: a pronoun, not a count.
-    let word_before: String = chars[..i].iter().rev().skip_while(|c| **c == ' ').take_while(|c| c.is_ascii_alphabetic()).collect::<String>().chars().rev().collect::<String>().to_ascii_lowercase();
-    let starts_with_one = chars[i..].iter().take(3).collect::<String>().eq_ignore_ascii_case("one")
+    let word_before: String = chars[..i]
+        .iter()
+        .rev()
+        .skip_while(|c| **c == ' ')
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let starts_with_one = chars[i..]
+        .iter()
+        .take(3)
+        .collect::<String>()
+        .eq_ignore_ascii_case("one")
         && !chars.get(i + 3).is_some_and(|c| c.is_ascii_alphabetic());
-    if starts_with_one && matches!(word_before.as_str(), "this" | "that" | "which" | "each" | "every" | "any" | "the" | "no" | "another" | "one" | "someone") {
+    if starts_with_one
+        && matches!(
+            word_before.as_str(),
+            "this"
+                | "that"
+                | "which"
+                | "each"
+                | "every"
+                | "any"
+                | "the"
+                | "no"
+                | "another"
+                | "one"
+                | "someone"
+        )
+    {
         return None;
     }
     let tokens = words(chars, i, 24);
@@ -164,13 +204,21 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
             current += v;
             last_was_unit = false;
         } else if w == "hundred" {
-            current = if current == 0.0 { 100.0 } else { current * 100.0 };
+            current = if current == 0.0 {
+                100.0
+            } else {
+                current * 100.0
+            };
             last_was_unit = false;
         } else if let Some(scale) = scale_word(w) {
             if current == 0.0 && total > 0.0 {
                 total *= scale; // three thousand millions
             } else {
-                total += if current == 0.0 { scale } else { current * scale };
+                total += if current == 0.0 {
+                    scale
+                } else {
+                    current * scale
+                };
             }
             current = 0.0;
             last_scale = scale;
@@ -212,7 +260,11 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
             continue;
         } else if w == "half" && !any {
             // `half a dozen`, `half a million`, `half million`
-            let (after_a, skip) = if next == Some("a") { (tokens.get(k + 2), 2) } else { (tokens.get(k + 1), 1) };
+            let (after_a, skip) = if next == Some("a") {
+                (tokens.get(k + 2), 2)
+            } else {
+                (tokens.get(k + 1), 1)
+            };
             if let Some(t) = after_a {
                 if t.0.starts_with("dozen") {
                     return Some((6.0, t.2 - i));
@@ -230,7 +282,11 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
         } else if w == "and" && any {
             // `one and a half`, `three and one fourth`, `six million and two thirds` (of a million)
             if let Some((fraction, end)) = fraction_at(&tokens, k + 1) {
-                let of = if current == 0.0 && total > 0.0 { last_scale } else { 1.0 };
+                let of = if current == 0.0 && total > 0.0 {
+                    last_scale
+                } else {
+                    1.0
+                };
                 return Some((total + current + fraction * of, end - i));
             }
             // `one hundred and six`
@@ -243,7 +299,11 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
             // `two hundred point zero three`
             let mut digits = String::from("0.");
             let mut j = k + 1;
-            while let Some(d) = tokens.get(j).and_then(|t| unit_word(&t.0)).filter(|d| *d < 10.0) {
+            while let Some(d) = tokens
+                .get(j)
+                .and_then(|t| unit_word(&t.0))
+                .filter(|d| *d < 10.0)
+            {
                 digits.push(char::from_digit(d as u32, 10)?);
                 end = tokens[j].2;
                 j += 1;
@@ -260,7 +320,9 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
             }
             break;
         } else if any {
-            if let Some(den) = ordinal_denominator(w).filter(|_| w != "first" && w != "second" || last_was_unit) {
+            if let Some(den) =
+                ordinal_denominator(w).filter(|_| w != "first" && w != "second" || last_was_unit)
+            {
                 // `two thirds`, `three quarters`: a numerator then its denominator.
                 let numerator = total + current;
                 if den > 1.0 && numerator > 0.0 && !(w == "second" || w == "first") {
@@ -285,7 +347,11 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
 /// `a half`, `one fourth`, `two thirds` starting at token `k`: (value, end).
 fn fraction_at(tokens: &[(String, usize, usize)], k: usize) -> Option<(f64, usize)> {
     let (w, _, _) = tokens.get(k)?;
-    let numerator = if w == "a" || w == "an" { 1.0 } else { unit_word(w)? };
+    let numerator = if w == "a" || w == "an" {
+        1.0
+    } else {
+        unit_word(w)?
+    };
     let (den_word, _, end) = tokens.get(k + 1)?;
     let den = ordinal_denominator(den_word).filter(|d| *d > 2.0 || den_word.starts_with("hal"))?;
     Some((numerator / den, *end))
@@ -297,7 +363,11 @@ fn denominator_at(tokens: &[(String, usize, usize)], k: usize) -> Option<(f64, u
     let mut j = k;
     while let Some((w, _, end)) = tokens.get(j) {
         if let Some(den) = ordinal_denominator(w).filter(|_| j > k || tokens.len() > k) {
-            let den = if den >= 100.0 { value.max(1.0) * den } else { value + den };
+            let den = if den >= 100.0 {
+                value.max(1.0) * den
+            } else {
+                value + den
+            };
             return (j > k || den > 2.0).then_some((den, *end));
         }
         if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
@@ -325,7 +395,10 @@ mod tests {
     fn cardinals() {
         assert_eq!(read("three"), Some(3.0));
         assert_eq!(read("one hundred and sixty-one"), Some(161.0));
-        assert_eq!(read("twenty-one trillion three hundred"), Some(21_000_000_000_300.0));
+        assert_eq!(
+            read("twenty-one trillion three hundred"),
+            Some(21_000_000_000_300.0)
+        );
         assert_eq!(read("two  thousand  and  two hundred"), Some(2200.0));
         assert_eq!(read("a dozen"), Some(12.0));
         assert_eq!(read("half a dozen"), Some(6.0));

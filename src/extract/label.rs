@@ -11,7 +11,11 @@ pub fn is_sentence_end(c: char) -> bool {
 /// Marks that end the phrase a label can come from.
 pub fn is_clause_break(c: char) -> bool {
     // Brackets are not breaks: `利率（LPR）为3.85%` keeps its label; asides are dropped later.
-    is_sentence_end(c) || matches!(c, '，' | '、' | '：' | ',' | ':' | '【' | '】' | '《' | '》' | '\n')
+    is_sentence_end(c)
+        || matches!(
+            c,
+            '，' | '、' | '：' | ',' | ':' | '【' | '】' | '《' | '》' | '\n'
+        )
 }
 
 /// The text between two figures joins them as one list (`4948人、高级工2542人`).
@@ -109,7 +113,8 @@ pub fn approx_infix(chars: &[char], j: usize) -> Option<(&'static str, usize)> {
         _ => return None,
     };
     k += 1;
-    while chars.get(k) == Some(&' ') && chars.get(k + 1).is_some_and(|c| "万亿千百".contains(*c)) {
+    while chars.get(k) == Some(&' ') && chars.get(k + 1).is_some_and(|c| "万亿千百".contains(*c))
+    {
         k += 1;
     }
     Some((word, k - j))
@@ -234,15 +239,18 @@ const NOT_A_NOUN_START: &[&str] = &[
     "在", "的", "以", "为", "是", "比", "较", "同比", "环比", "左右", "以上", "以下", "增长",
     "下降", "了", "和", "与", "及", "或", "至", "到", "等", "之", "上", "下", "中", "内", "后",
     "前", "时", "间", "来", "起", "用", "被", "将", "已", "可", "也", "都", "就", "才", "又", "再",
-    "还", "并",
-    "（",
-    "(",
-    "[",
+    "还", "并", "（", "(", "[",
 ];
 
 /// The label of a figure whose text runs from `start` to `unit_end`, with `context_start`
 /// the start of its clause (or the end of the figure before it).
-pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize, unit: Option<&str>) -> String {
+pub fn find(
+    chars: &[char],
+    context_start: usize,
+    start: usize,
+    unit_end: usize,
+    unit: Option<&str>,
+) -> String {
     // A label is a phrase, not a page: only the last 64 characters before a figure are read,
     // which also keeps a paragraph without punctuation linear.
     let context_start = context_start.max(start.saturating_sub(64));
@@ -269,13 +277,24 @@ pub fn find(chars: &[char], context_start: usize, start: usize, unit_end: usize,
     }
     // A headline that opens with its figure (`1.03亿户！我国登记在册个体工商户实现…`): the
     // subject of the next clause.
-    let opens_paragraph = start <= 12 && chars[..start].iter().filter(|c| !is_clause_break(**c)).count() <= 6;
+    let opens_paragraph = start <= 12
+        && chars[..start]
+            .iter()
+            .filter(|c| !is_clause_break(**c))
+            .count()
+            <= 6;
     if !opens_paragraph {
         // `规模以上工业总产值突破万亿，达10051.6亿元`: the subject of the clause before.
         let clause_end = context_start.saturating_sub(1);
         let window = clause_end.saturating_sub(64);
-        let clause_start = chars[window..clause_end].iter().rposition(|c| is_clause_break(*c)).map_or(window, |p| window + p + 1);
-        if chars[clause_start..clause_end].iter().any(|c| c.is_ascii_digit()) {
+        let clause_start = chars[window..clause_end]
+            .iter()
+            .rposition(|c| is_clause_break(*c))
+            .map_or(window, |p| window + p + 1);
+        if chars[clause_start..clause_end]
+            .iter()
+            .any(|c| c.is_ascii_digit())
+        {
             return String::new();
         }
         let clause: String = chars[clause_start..clause_end].iter().collect();
@@ -304,7 +323,8 @@ fn following_phrase(chars: &[char], from: usize, noun_only: bool) -> Option<Stri
     let mut phrase = String::new();
     for &c in chars.iter().skip(from).take(24) {
         // A noun phrase ends at a verb or a locative: 35个行业大类中有七成…
-        let stop_word = noun_only && phrase.chars().count() >= 2 && "中有是为在将已被和与及".contains(c);
+        let stop_word =
+            noun_only && phrase.chars().count() >= 2 && "中有是为在将已被和与及".contains(c);
         if is_clause_break(c) || c.is_ascii_digit() || c == '的' || stop_word || c == ' ' {
             break;
         }
@@ -340,7 +360,11 @@ fn clean_preceding(before: &str) -> String {
     }
     // `隔夜shibor报`, `LPR报`: 报 (is quoted at) after a name in Latin letters.
     if let Some(rest) = text.strip_suffix('报') {
-        if rest.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()) {
+        if rest
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
             text = rest;
         }
     }
@@ -392,7 +416,10 @@ fn drop_bracketed(text: &str) -> String {
             '）' | ')' => {
                 depth = depth.saturating_sub(1);
                 // An acronym in brackets (LPR, GDP) is the name readers know: keep it.
-                if depth == 0 && (2..=6).contains(&aside.len()) && aside.chars().all(|a| a.is_ascii_uppercase()) {
+                if depth == 0
+                    && (2..=6).contains(&aside.len())
+                    && aside.chars().all(|a| a.is_ascii_uppercase())
+                {
                     out.push_str(&aside);
                 }
             }
@@ -451,9 +478,34 @@ fn strip_prefixes<'a>(text: &'a str, words: &[&str]) -> &'a str {
 
 /// Verbs and adverbs that alone say how a figure moved, not what it measures.
 const PREDICATE_ONLY: &[&str] = &[
-    "同比", "环比", "分别", "增长", "下降", "上涨", "下跌", "增加", "减少", "提高", "回落", "上升",
-    "降低", "增", "降", "涨", "跌", "按可比价格计算", "预期", "上月", "较上年", "比上年", "较去年",
-    "比去年", "年均", "累计", "达", "为",
+    "同比",
+    "环比",
+    "分别",
+    "增长",
+    "下降",
+    "上涨",
+    "下跌",
+    "增加",
+    "减少",
+    "提高",
+    "回落",
+    "上升",
+    "降低",
+    "增",
+    "降",
+    "涨",
+    "跌",
+    "按可比价格计算",
+    "预期",
+    "上月",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "年均",
+    "累计",
+    "达",
+    "为",
     "占比",
     "占",
     "比重",
@@ -468,7 +520,11 @@ const PREDICATE_ONLY: &[&str] = &[
 fn is_predicate_only(label: &str) -> bool {
     let mut rest = label;
     while !rest.is_empty() {
-        match PREDICATE_ONLY.iter().filter(|w| rest.starts_with(**w)).max_by_key(|w| w.len()) {
+        match PREDICATE_ONLY
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .max_by_key(|w| w.len())
+        {
             Some(w) => rest = &rest[w.len()..],
             None => return false,
         }
@@ -514,7 +570,8 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
         let same_paragraph = prev.place.paragraph == fact.place.paragraph;
         let next_line = prev.place.paragraph + 1 == fact.place.paragraph && fact.place.start <= 8;
         let same_sentence = same_paragraph
-            && (prev.place.sentence == fact.place.sentence || prev.place.end + 2 >= fact.place.start)
+            && (prev.place.sentence == fact.place.sentence
+                || prev.place.end + 2 >= fact.place.start)
             || next_line;
         if !same_sentence {
             continue;
@@ -528,7 +585,11 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
                 .iter()
                 .filter(|w| w.chars().count() >= 2)
                 // 增加值 (value added) is a noun, not 增加.
-                .filter_map(|w| subject.find(w).filter(|&p| p > 0 && !subject[p + w.len()..].starts_with('值')))
+                .filter_map(|w| {
+                    subject
+                        .find(w)
+                        .filter(|&p| p > 0 && !subject[p + w.len()..].starts_with('值'))
+                })
                 .min()
                 .unwrap_or(subject.len());
             let subject = &subject[..cut];
@@ -552,28 +613,47 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
     // The construction lives in the sentence: look back to its start, at most a few hundred
     // characters, so that long paragraphs stay linear.
     let window = start.saturating_sub(300);
-    let from = chars[window..start].iter().rposition(|c| is_sentence_end(*c)).map_or(window, |p| window + p + 1);
+    let from = chars[window..start]
+        .iter()
+        .rposition(|c| is_sentence_end(*c))
+        .map_or(window, |p| window + p + 1);
     let head: String = chars[from..start].iter().collect();
     let pos = head.rfind("分别")?;
     // `出口船舶分别占完工量、新接订单量、手持订单量的92.8%、…`: the list follows 分别.
     let after = head[pos + "分别".len()..].trim_end_matches('的');
-    let listed_after: Vec<&str> = after.split(['、', '和', '及', '与']).filter(|s| !s.is_empty()).collect();
+    let listed_after: Vec<&str> = after
+        .split(['、', '和', '及', '与'])
+        .filter(|s| !s.is_empty())
+        .collect();
     let breaks = after.chars().any(|c| is_clause_break(c) && c != '、');
     if listed_after.len() == count && !breaks {
         let before = &head[..pos];
         let clause = before
             .rfind(|c: char| is_sentence_end(c) || matches!(c, '，' | '：' | ',' | ':' | '】'))
-            .map_or(before, |p| &before[p + before[p..].chars().next().map_or(1, char::len_utf8)..]);
+            .map_or(before, |p| {
+                &before[p + before[p..].chars().next().map_or(1, char::len_utf8)..]
+            });
         let subject = clean_preceding(clause);
-        return Some(listed_after.iter().map(|item| format!("{subject}{}", item.trim())).collect());
+        return Some(
+            listed_after
+                .iter()
+                .map(|item| format!("{subject}{}", item.trim()))
+                .collect(),
+        );
     }
-    let predicate: String = head[pos + "分别".len()..].chars().filter(|c| !"为是达".contains(*c)).collect();
+    let predicate: String = head[pos + "分别".len()..]
+        .chars()
+        .filter(|c| !"为是达".contains(*c))
+        .collect();
     let before = &head[..pos];
     let clause_start = before
         .rfind(|c: char| is_sentence_end(c) || matches!(c, '，' | '：' | ',' | ':'))
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let subjects = &before[clause_start..];
-    let split = |marks: &[char]| -> Vec<&str> { subjects.split(marks).filter(|s| !s.is_empty()).collect() };
+    let split =
+        |marks: &[char]| -> Vec<&str> { subjects.split(marks).filter(|s| !s.is_empty()).collect() };
     let mut items = split(&['、']);
     if items.len() != count {
         items = split(&['、', '和', '及', '与']);
@@ -581,19 +661,38 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
     if items.len() != count {
         // `信息传输、软件和信息技术服务业，科学研究和技术服务业营业收入同比分别增长35.0%和19.1%`:
         // one subject per comma-separated part before 分别.
-        let sentence_start = before.rfind(|c: char| is_sentence_end(c)).map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
-        let parts: Vec<&str> = before[sentence_start..].split(['，', ',']).filter(|p| !p.is_empty()).collect();
+        let sentence_start = before.rfind(|c: char| is_sentence_end(c)).map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        let parts: Vec<&str> = before[sentence_start..]
+            .split(['，', ','])
+            .filter(|p| !p.is_empty())
+            .collect();
         let tail = parts.len().checked_sub(count)?;
         let chosen = &parts[tail..];
-        if tail == 0 || chosen.iter().any(|p| p.chars().count() < 2 || p.chars().any(|c| c.is_ascii_digit())) {
+        if tail == 0
+            || chosen
+                .iter()
+                .any(|p| p.chars().count() < 2 || p.chars().any(|c| c.is_ascii_digit()))
+        {
             return None;
         }
-        return Some(chosen.iter().map(|p| format!("{}{predicate}", clean_preceding(p))).collect());
+        return Some(
+            chosen
+                .iter()
+                .map(|p| format!("{}{predicate}", clean_preceding(p)))
+                .collect(),
+        );
     }
     // The last item carries what they share: `电气机械等重点行业产值` -> `电气机械`, `产值`.
     let last = items[count - 1];
     let (last_item, shared) = match last.find('等') {
-        Some(p) => (&last[..p], last[p + '等'.len_utf8()..].trim_start_matches("重点").to_string()),
+        Some(p) => (
+            &last[..p],
+            last[p + '等'.len_utf8()..]
+                .trim_start_matches("重点")
+                .to_string(),
+        ),
         None => (last, String::new()),
     };
     items[count - 1] = last_item;
@@ -610,29 +709,46 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
 /// Nouns that name a measure (期限, 利率, 金额…) rather than a thing counted.
 fn ends_with_measure(label: &str) -> bool {
     const MEASURES: &[&str] = &[
-        "期限", "利率", "年限", "率", "额", "量", "值", "规模", "价格", "收入", "余额", "增速", "增幅",
-        "占比", "比重", "产值", "均价", "价",
+        "期限", "利率", "年限", "率", "额", "量", "值", "规模", "价格", "收入", "余额", "增速",
+        "增幅", "占比", "比重", "产值", "均价", "价",
     ];
     MEASURES.iter().any(|m| label.ends_with(m))
 }
 
 /// `成交量为624.78百万手，成交额为47.90亿元，同比分别增长31.78%和44.46%`: the subjects of a
 /// 分别 list are the figures just before it, one each, in the same sentence.
-fn respectively_after(facts: &[crate::extract::Fact], chars: &[char], k: usize, count: usize) -> Option<Vec<String>> {
+fn respectively_after(
+    facts: &[crate::extract::Fact],
+    chars: &[char],
+    k: usize,
+    count: usize,
+) -> Option<Vec<String>> {
     // The subjects are the nearest earlier figures in another unit (levels before changes),
     // skipping an earlier 分别 list of changes.
     let unit = facts[k].unit.clone();
-    let earlier: Vec<&crate::extract::Fact> = facts[..k].iter().rev().take(count * 3).filter(|f| f.unit != unit).take(count).collect();
+    let earlier: Vec<&crate::extract::Fact> = facts[..k]
+        .iter()
+        .rev()
+        .take(count * 3)
+        .filter(|f| f.unit != unit)
+        .take(count)
+        .collect();
     if earlier.len() < count {
         return None;
     }
     let earlier: Vec<&crate::extract::Fact> = earlier.into_iter().rev().collect();
     let run_start = facts[k].place.start;
-    if earlier.iter().any(|f| f.place.sentence != facts[k].place.sentence) {
+    if earlier
+        .iter()
+        .any(|f| f.place.sentence != facts[k].place.sentence)
+    {
         return None;
     }
     let last_before = facts[..k].last()?;
-    let between: String = chars.get(last_before.place.end..run_start)?.iter().collect();
+    let between: String = chars
+        .get(last_before.place.end..run_start)?
+        .iter()
+        .collect();
     let pos = between.find("分别")?;
     let predicate: String = format!("{}{}", &between[..pos], &between[pos + "分别".len()..])
         .chars()

@@ -112,15 +112,17 @@ impl Fact {
         let base = unit.split('/').next().unwrap_or(unit);
         match base {
             "%" | "‰" => Category::Percent,
-            "元" | "美元" | "港元" | "欧元" | "日元" | "英镑" | "韩元" | "卢布" | "$" | "美分" | "便士" | "法郎" | "卢比"
-            | "荷兰盾" | "澳元" | "加元" | "新台币" | "奈拉" | "比特币" | "科朗" | "拉里" | "基普" | "聪" | "里拉" | "比塞塔" | "马克" => {
+            "元" | "美元" | "港元" | "欧元" | "日元" | "英镑" | "韩元" | "卢布" | "$" | "美分"
+            | "便士" | "法郎" | "卢比" | "荷兰盾" | "澳元" | "加元" | "新台币" | "奈拉"
+            | "比特币" | "科朗" | "拉里" | "基普" | "聪" | "里拉" | "比塞塔" | "马克" => {
                 Category::Currency
             }
             "℃" | "℉" | "°" => Category::Temperature,
             "岁" | "日龄" | "周龄" | "月龄" => Category::Age,
-            "吨" | "载重吨" | "公斤" | "克" | "斤" | "米" | "公里" | "厘米" | "毫米" | "英里" | "英尺" | "英寸" | "平方米"
-            | "平方公里" | "立方米" | "升" | "亩" | "公顷" | "千瓦" | "千瓦时" | "兆瓦" | "吉瓦" | "GWh" | "MWh" | "GW" | "MW"
-            | "桶" | "盎司" | "tons" | "赫兹" | "微克" | "毫克" => Category::Dimension,
+            "吨" | "载重吨" | "公斤" | "克" | "斤" | "米" | "公里" | "厘米" | "毫米" | "英里"
+            | "英尺" | "英寸" | "平方米" | "平方公里" | "立方米" | "升" | "亩" | "公顷"
+            | "千瓦" | "千瓦时" | "兆瓦" | "吉瓦" | "GWh" | "MWh" | "GW" | "MW" | "桶" | "盎司"
+            | "tons" | "赫兹" | "微克" | "毫克" => Category::Dimension,
             _ => Category::Count,
         }
     }
@@ -136,7 +138,11 @@ impl Fact {
 pub fn extract(post: &Post) -> Vec<Fact> {
     let mut facts = Vec::new();
     for (index, paragraph) in post.paragraphs.iter().enumerate() {
-        facts.extend(extract_paragraph(&paragraph.text, index, ExtractOptions::default()));
+        facts.extend(extract_paragraph(
+            &paragraph.text,
+            index,
+            ExtractOptions::default(),
+        ));
     }
     label::borrow_subjects(&mut facts);
     facts
@@ -174,8 +180,30 @@ enum Scan {
 
 /// Comparators that make an open range (`大于50` = `[50, null]`); longest first. News hedges
 /// (超过, 以上, 多) are qualifiers instead: the value stays as stated.
-const LOWER_BOUNDS: &[&str] = &["大于或者等于", "大于或等于", "大于等于", "不小于", "不低于", "不少于", "大于", "多于", "≥", ">="];
-const UPPER_BOUNDS: &[&str] = &["小于或者等于", "小于或等于", "小于等于", "不大于", "不高于", "不多于", "小于", "少于", "≤", "<="];
+const LOWER_BOUNDS: &[&str] = &[
+    "大于或者等于",
+    "大于或等于",
+    "大于等于",
+    "不小于",
+    "不低于",
+    "不少于",
+    "大于",
+    "多于",
+    "≥",
+    ">=",
+];
+const UPPER_BOUNDS: &[&str] = &[
+    "小于或者等于",
+    "小于或等于",
+    "小于等于",
+    "不大于",
+    "不高于",
+    "不多于",
+    "小于",
+    "少于",
+    "≤",
+    "<=",
+];
 
 fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> Vec<Fact> {
     let original: Vec<char> = text.chars().collect();
@@ -194,7 +222,8 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
             clause_start = i + 1;
         }
         // A URL's digits are ids: skip it whole.
-        if (c == 'h' && (starts_with_at(&chars, i, "http://") || starts_with_at(&chars, i, "https://")))
+        if (c == 'h'
+            && (starts_with_at(&chars, i, "http://") || starts_with_at(&chars, i, "https://")))
             || (c == 'w' && starts_with_at(&chars, i, "www."))
         {
             while i < chars.len() && chars[i].is_ascii() && !chars[i].is_ascii_whitespace() {
@@ -210,13 +239,20 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
         match scan {
             Some(Scan::Fact(m)) => {
                 let context_start = clause_start.max(previous_end.unwrap_or(0)).min(m.start);
-                let listed = previous_end.is_some_and(|p| p <= m.start && label::is_list_join(&chars[p..m.start]));
+                let listed = previous_end
+                    .is_some_and(|p| p <= m.start && label::is_list_join(&chars[p..m.start]));
                 let sign = if label::states_decrease(&chars[clause_start.min(m.start)..m.start]) {
                     -1
                 } else {
                     1
                 };
-                let label = label::find(&chars, context_start, m.start, m.unit_end, m.unit.as_deref());
+                let label = label::find(
+                    &chars,
+                    context_start,
+                    m.start,
+                    m.unit_end,
+                    m.unit.as_deref(),
+                );
                 facts.push(Fact {
                     value: m.value,
                     scale: m.scale,
@@ -259,8 +295,10 @@ fn share_list_units(facts: &mut [Fact]) {
     for k in (0..facts.len().saturating_sub(1)).rev() {
         let (head, tail) = facts.split_at_mut(k + 1);
         let (bare, next) = (&mut head[k], &tail[0]);
-        let is_bare = bare.unit.is_none() && bare.scale == 1.0 && matches!(bare.value, Value::One(_));
-        if is_bare && next.place.listed_with_previous && (next.unit.is_some() || next.scale != 1.0) {
+        let is_bare =
+            bare.unit.is_none() && bare.scale == 1.0 && matches!(bare.value, Value::One(_));
+        if is_bare && next.place.listed_with_previous && (next.unit.is_some() || next.scale != 1.0)
+        {
             bare.unit = next.unit.clone();
             bare.scale = next.scale;
             if bare.label.is_empty() {
@@ -274,7 +312,9 @@ fn share_list_units(facts: &mut [Fact]) {
 fn starts_figure(chars: &[char], i: usize) -> bool {
     let c = chars[i];
     let prev = i.checked_sub(1).map(|p| chars[p]);
-    let after_numeral = prev.is_some_and(|p| arabic_digit(p).is_some() || is_chinese_numeral_char(p) || p == '点' || p == '.');
+    let after_numeral = prev.is_some_and(|p| {
+        arabic_digit(p).is_some() || is_chinese_numeral_char(p) || p == '点' || p == '.'
+    });
     if arabic_digit(c).is_some() {
         return !prev.is_some_and(|p| arabic_digit(p).is_some() || p == '.');
     }
@@ -294,7 +334,10 @@ fn starts_figure(chars: &[char], i: usize) -> bool {
         let signed = ["minus ", "negative "].iter().any(|w| {
             let n = w.chars().count();
             chars.len() > i + n
-                && chars[i..i + n].iter().collect::<String>().eq_ignore_ascii_case(w)
+                && chars[i..i + n]
+                    .iter()
+                    .collect::<String>()
+                    .eq_ignore_ascii_case(w)
                 && arabic_digit(chars[i + n]).is_some()
         });
         return signed || english::read_english(chars, i).is_some();
@@ -302,7 +345,11 @@ fn starts_figure(chars: &[char], i: usize) -> bool {
     if vulgar_fraction(c).is_some() {
         return true;
     }
-    matches!(c, '负' | '-' | '+' | '百' | '千') || LOWER_BOUNDS.iter().chain(UPPER_BOUNDS).any(|w| w.starts_with(c))
+    matches!(c, '负' | '-' | '+' | '百' | '千')
+        || LOWER_BOUNDS
+            .iter()
+            .chain(UPPER_BOUNDS)
+            .any(|w| w.starts_with(c))
 }
 
 /// ½, ¾, ⅔…: fractions written as one character.
@@ -329,7 +376,8 @@ fn vulgar_fraction(c: char) -> Option<f64> {
 
 /// Characters that glue a number into an id, a URL, a file name, a time or a version.
 fn is_token_glue(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '_' | '/' | '=' | '#' | '@' | '.' | ':' | '-' | '&' | '?')
+    c.is_ascii_alphanumeric()
+        || matches!(c, '_' | '/' | '=' | '#' | '@' | '.' | ':' | '-' | '&' | '?')
 }
 
 fn skip_token(chars: &[char], mut i: usize) -> usize {
@@ -340,7 +388,9 @@ fn skip_token(chars: &[char], mut i: usize) -> usize {
 }
 
 fn starts_with_at(chars: &[char], i: usize, word: &str) -> bool {
-    (i..).zip(word.chars()).all(|(k, w)| chars.get(k) == Some(&w))
+    (i..)
+        .zip(word.chars())
+        .all(|(k, w)| chars.get(k) == Some(&w))
 }
 
 fn skip_spaces(chars: &[char], mut i: usize) -> usize {
@@ -362,7 +412,11 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
             if r.is_date || r.glued {
                 return Scan::Skip(r.end);
             }
-            let mut value = if lower { Value::Range(Some(r.value), None) } else { Value::Range(None, Some(r.value)) };
+            let mut value = if lower {
+                Value::Range(Some(r.value), None)
+            } else {
+                Value::Range(None, Some(r.value))
+            };
             let mut end = r.end;
             let mut unit = r.unit;
             // 大于10小于20, 大于100 并且小于300: the other bound close behind closes the range.
@@ -377,7 +431,11 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
             if let Some(word) = other.iter().find(|w| starts_with_at(chars, j, w)) {
                 let at = skip_spaces(chars, j + word.chars().count());
                 if let Some(r2) = read_signed(chars, at).filter(|r2| !r2.is_date && !r2.glued) {
-                    let (lo, hi) = if lower { (r.value, r2.value) } else { (r2.value, r.value) };
+                    let (lo, hi) = if lower {
+                        (r.value, r2.value)
+                    } else {
+                        (r2.value, r.value)
+                    };
                     if lo <= hi {
                         value = Value::Range(Some(lo), Some(hi));
                         end = r2.end;
@@ -431,10 +489,22 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
     // Between: `10000与20000间`, `10和15之间`.
     if matches!(chars.get(first.end), Some('与' | '和')) {
         if let Some(second) = read_signed(chars, first.end + 1).filter(|s| !s.is_date && !s.glued) {
-            let tail = if starts_with_at(chars, second.end, "之间") { 2 } else { usize::from(chars.get(second.end) == Some(&'间')) };
+            let tail = if starts_with_at(chars, second.end, "之间") {
+                2
+            } else {
+                usize::from(chars.get(second.end) == Some(&'间'))
+            };
             if tail > 0 {
-                let lo = if first.negative { -first.value } else { first.value };
-                let hi = if second.negative { -second.value } else { second.value };
+                let lo = if first.negative {
+                    -first.value
+                } else {
+                    first.value
+                };
+                let hi = if second.negative {
+                    -second.value
+                } else {
+                    second.value
+                };
                 if lo <= hi {
                     return Scan::Fact(Mention {
                         value: Value::Range(Some(lo), Some(hi)),
@@ -463,7 +533,12 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
                 let same_unit = first.unit.is_none() || first.unit == second.unit;
                 let same_scale = first.scale == 1.0 || first.scale == second.scale;
                 let stated = second.unit.is_some() || second.scale != 1.0 || options.every_number;
-                let lo_magnitude = first.value * if first.scale == 1.0 { second.scale } else { first.scale };
+                let lo_magnitude = first.value
+                    * if first.scale == 1.0 {
+                        second.scale
+                    } else {
+                        first.scale
+                    };
                 let ordered = lo_magnitude <= second.value * second.scale;
                 if !second.glued && same_unit && same_scale && stated && ordered {
                     // The unit and scale written once, after the second number, serve both.
@@ -505,7 +580,9 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
     };
     let currency = units::currency_before(chars, first.number_start)
         .map(|(unit, len)| (unit, first.number_start - len))
-        .or_else(|| units::currency_before(chars, sign_end).map(|(unit, len)| (unit, sign_end - len)));
+        .or_else(|| {
+            units::currency_before(chars, sign_end).map(|(unit, len)| (unit, sign_end - len))
+        });
     if let Some((unit, start)) = currency {
         if m.unit.is_none() || m.unit.as_deref() == Some(unit) {
             m.unit = Some(unit.to_string());
@@ -519,9 +596,14 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
         if m.unit.is_none() && m.scale == 1.0 && !(listed && arabic) {
             return Scan::Skip(m.end);
         }
-        if let NumeralKind::Chinese { single: true, first: c } = first.kind {
+        if let NumeralKind::Chinese {
+            single: true,
+            first: c,
+        } = first.kind
+        {
             // A lone 一 is an article far more often than a figure (一家糕点房, 一份答卷).
-            if matches!(c, '一' | '壹' | '幺') && m.scale == 1.0 && m.unit.as_deref() != Some("%") {
+            if matches!(c, '一' | '壹' | '幺') && m.scale == 1.0 && m.unit.as_deref() != Some("%")
+            {
                 return Scan::Skip(m.end);
             }
         }
@@ -576,7 +658,12 @@ fn spaced_prefix(chars: &[char], i: usize, word: &str) -> Option<usize> {
 /// A number with an optional sign (`负`, `-`) or percent prefix (`百分之`, `千分之`).
 fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
     // 百分之五, 百分之负三点八; 千分之三 and 万分之四 in per cent (0.3%, 0.04%).
-    for (prefix, divisor) in [("百分之", 1.0), ("千分之", 10.0), ("万分之", 100.0), ("百万分之", 1e4)] {
+    for (prefix, divisor) in [
+        ("百分之", 1.0),
+        ("千分之", 10.0),
+        ("万分之", 100.0),
+        ("百万分之", 1e4),
+    ] {
         if let Some(len) = spaced_prefix(chars, i, prefix) {
             let at = skip_spaces(chars, i + len);
             let mut r = read_signed(chars, at)?;
@@ -592,7 +679,11 @@ fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
     // `minus 5`, `negative 1200000`
     for word in ["minus ", "negative "] {
         let n = word.chars().count();
-        let matches = chars.len() >= i + n && chars[i..i + n].iter().collect::<String>().eq_ignore_ascii_case(word);
+        let matches = chars.len() >= i + n
+            && chars[i..i + n]
+                .iter()
+                .collect::<String>()
+                .eq_ignore_ascii_case(word);
         if matches && chars.get(i + n).and_then(|c| arabic_digit(*c)).is_some() {
             let mut r = read_number(chars, i + n)?;
             r.negative = true;
@@ -608,7 +699,9 @@ fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
     if at > i {
         // A sign only before a number, and not after one (`3-5` is a range).
         let before = i.checked_sub(1).map(|p| chars[p]);
-        if before.is_some_and(|p| p.is_ascii_alphanumeric() || arabic_digit(p).is_some() || is_chinese_numeral_char(p)) {
+        if before.is_some_and(|p| {
+            p.is_ascii_alphanumeric() || arabic_digit(p).is_some() || is_chinese_numeral_char(p)
+        }) {
             return None;
         }
     }
@@ -620,10 +713,20 @@ fn read_signed(chars: &[char], i: usize) -> Option<Reading> {
 fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     let unit_len = |j: usize| units::read_unit(chars, j).map_or(0, |(_, len)| len);
     let positional = if let Some(v) = chars.get(i).and_then(|c| vulgar_fraction(*c)) {
-        numerals::Positional { value: v, len: 1, kind: NumeralKind::English, trailing: None }
+        numerals::Positional {
+            value: v,
+            len: 1,
+            kind: NumeralKind::English,
+            trailing: None,
+        }
     } else if chars.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
         let (value, len) = english::read_english(chars, i)?;
-        numerals::Positional { value, len, kind: NumeralKind::English, trailing: None }
+        numerals::Positional {
+            value,
+            len,
+            kind: NumeralKind::English,
+            trailing: None,
+        }
     } else {
         numerals::read_positional(chars, i, &unit_len)?
     };
@@ -633,10 +736,18 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
         let prev = i.checked_sub(1).map_or(' ', |p| chars[p]);
         // A lone financial numeral or a digit inside a common word is that word.
         let alone = |x: char| x == ' ' || label::is_clause_break(x);
-        let word = (numerals::is_financial(c) && !"元圆角分点".contains(next) && prev != '负' && prev != '之' && !(alone(prev) && alone(next)))
+        let word = (numerals::is_financial(c)
+            && !"元圆角分点".contains(next)
+            && prev != '负'
+            && prev != '之'
+            && !(alone(prev) && alone(next)))
             || match c {
-                '一' => "切看些样起直定般旦致边面同律向再共味概贯举心意齐旁带道瞬时会刻番下".contains(next) || "统唯万第".contains(prev)
-                        || (prev == '之' && !(i >= 2 && chars[i - 2] == '分')),
+                '一' => {
+                    "切看些样起直定般旦致边面同律向再共味概贯举心意齐旁带道瞬时会刻番下"
+                        .contains(next)
+                        || "统唯万第".contains(prev)
+                        || (prev == '之' && !(i >= 2 && chars[i - 2] == '分'))
+                }
                 '两' => "岸会极性者边".contains(next),
                 '四' => "川处周海方肢".contains(next),
                 '三' => "亚峡国".contains(next),
@@ -662,31 +773,49 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     if chars.get(fen) == Some(&'分') && chars.get(skip_spaces(chars, fen + 1)) == Some(&'之') {
         let at = skip_spaces(chars, skip_spaces(chars, fen + 1) + 1);
         let negative = chars.get(at) == Some(&'负');
-        let num_at = if negative { skip_spaces(chars, at + 1) } else { at };
+        let num_at = if negative {
+            skip_spaces(chars, at + 1)
+        } else {
+            at
+        };
         let fraction = numerals::read_positional(chars, num_at, &unit_len);
         if let Some(num) = fraction.filter(|_| numeral.value != 0.0) {
             numeral.value = num.value / numeral.value * if negative { -1.0 } else { 1.0 };
-            numeral.kind = NumeralKind::Chinese { single: false, first: '分' };
+            numeral.kind = NumeralKind::Chinese {
+                single: false,
+                first: '分',
+            };
             j = num_at + num.len;
         }
     }
     // 三百五又三分之一: a whole and a fraction.
     if let Some(&'又') = chars.get(skip_spaces(chars, j)) {
         let at = skip_spaces(chars, skip_spaces(chars, j) + 1);
-        if let Some(fraction) = read_number(chars, at).filter(|f| f.is_fraction && f.unit.is_none()) {
+        if let Some(fraction) = read_number(chars, at).filter(|f| f.is_fraction && f.unit.is_none())
+        {
             numeral.value += fraction.value;
-            numeral.kind = NumeralKind::Chinese { single: false, first: '又' };
+            numeral.kind = NumeralKind::Chinese {
+                single: false,
+                first: '又',
+            };
             j = fraction.end;
         }
     }
     // 3/5, 16/5: an Arabic fraction (dates were ruled out above).
     let mut is_fraction = j > i + numeral.len;
     if arabic && chars.get(j) == Some(&'/') {
-        if let Some(den) = chars.get(j + 1).and_then(|c| arabic_digit(*c)).and_then(|_| read_arabic(chars, j + 1)) {
+        if let Some(den) = chars
+            .get(j + 1)
+            .and_then(|c| arabic_digit(*c))
+            .and_then(|_| read_arabic(chars, j + 1))
+        {
             let after = chars.get(j + 1 + den.len);
             let plain = matches!(numeral.kind, NumeralKind::Arabic { decimal: false, .. })
                 && matches!(den.kind, NumeralKind::Arabic { decimal: false, .. });
-            if plain && den.value != 0.0 && !after.is_some_and(|c| *c == '/' || c.is_ascii_alphanumeric()) {
+            if plain
+                && den.value != 0.0
+                && !after.is_some_and(|c| *c == '/' || c.is_ascii_alphanumeric())
+            {
                 numeral.value /= den.value;
                 j += 1 + den.len;
                 is_fraction = true;
@@ -714,7 +843,9 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     if let NumeralKind::Arabic { digits, decimal } = numeral.kind {
         // 2022-02-24, 2022/2/24, 2022.02.24, 14:19:38
         let next = chars.get(j).copied();
-        if matches!(next, Some('-' | '/' | '.' | ':' | '：')) && chars.get(j + 1).and_then(|c| arabic_digit(*c)).is_some() {
+        if matches!(next, Some('-' | '/' | '.' | ':' | '：'))
+            && chars.get(j + 1).and_then(|c| arabic_digit(*c)).is_some()
+        {
             let is_time = matches!(next, Some(':' | '：')) && digits <= 2;
             let is_ymd = digits == 4 && !decimal && {
                 let second = read_arabic(chars, j + 1).map_or(0, |n| n.len);
@@ -755,15 +886,22 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
             Some('对' | '對' | '双' | '雙') => 2.0,
             _ => 1.0,
         };
-        if factor > 1.0 && !chars.get(j + 1).is_some_and(|c| is_chinese_numeral_char(*c)) {
+        if factor > 1.0
+            && !chars
+                .get(j + 1)
+                .is_some_and(|c| is_chinese_numeral_char(*c))
+        {
             r.value *= factor;
             r.end = j + 1;
             return Some(r);
         }
     }
     // 九成 = 90%, 8.7折 = 87%: written as the number with scale 10 in per cent.
-    let digit_run = matches!(numeral.kind, NumeralKind::ChineseDigits) || (arabic && r.value >= 10.0);
-    if let Some((unit, factor, len)) = tenths_unit(chars, j, r.value, digit_run).filter(|_| r.scale == 1.0) {
+    let digit_run =
+        matches!(numeral.kind, NumeralKind::ChineseDigits) || (arabic && r.value >= 10.0);
+    if let Some((unit, factor, len)) =
+        tenths_unit(chars, j, r.value, digit_run).filter(|_| r.scale == 1.0)
+    {
         r.unit = Some(unit.to_string());
         if factor == 10.0 {
             r.scale = 10.0;
@@ -800,7 +938,10 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
     r.end = j;
     if r.unit.as_deref() == Some("年") && r.scale == 1.0 {
         let year = match numeral.kind {
-            NumeralKind::Arabic { digits: 4, decimal: false } => (1000.0..=2200.0).contains(&numeral.value),
+            NumeralKind::Arabic {
+                digits: 4,
+                decimal: false,
+            } => (1000.0..=2200.0).contains(&numeral.value),
             NumeralKind::ChineseDigits => true,
             _ => false,
         };
@@ -810,23 +951,40 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
         }
     }
     // 7天shibor, 3个月SHIBOR, 10年期国债: a tenor names an instrument; it is not a figure.
-    let span = matches!(r.unit.as_deref(), Some("天" | "个月" | "年" | "周" | "小时"));
-    if span && chars.get(j).is_some_and(|c| c.is_ascii_alphabetic() || *c == '期') {
+    let span = matches!(
+        r.unit.as_deref(),
+        Some("天" | "个月" | "年" | "周" | "小时")
+    );
+    if span
+        && chars
+            .get(j)
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == '期')
+    {
         r.is_date = true;
     }
-    if matches!(numeral.kind, NumeralKind::ChineseDigits) && r.unit.is_some() && r.unit.as_deref() != Some("年") {
+    if matches!(numeral.kind, NumeralKind::ChineseDigits)
+        && r.unit.is_some()
+        && r.unit.as_deref() != Some("年")
+    {
         // 二零二一 reads as digits only in years and codes.
         r.unit = None;
         r.end = i + numeral.len;
     }
     if r.unit.is_none() && r.scale == 1.0 {
         // 3月, 24日, 8号, 10时: calendar words after a bare number.
-        if matches!(chars.get(j), Some('月' | '日' | '号' | '时' | '秒' | '季' | '旬')) {
+        if matches!(
+            chars.get(j),
+            Some('月' | '日' | '号' | '时' | '秒' | '季' | '旬')
+        ) {
             r.is_date = true;
             r.end = j + 1;
         }
         // Letters right after the digits: 5G, 3D, 2nd.
-        if arabic && chars.get(j).is_some_and(|c| c.is_ascii_alphabetic() || *c == '_') {
+        if arabic
+            && chars
+                .get(j)
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == '_')
+        {
             r.glued = true;
         }
     }
@@ -835,20 +993,30 @@ fn read_number(chars: &[char], i: usize) -> Option<Reading> {
 
 /// 成 (tenths) or 折 (a price in tenths of the full one, or two digits: 75折 = 75%) after a
 /// number: (unit, factor to per cent, characters taken).
-fn tenths_unit(chars: &[char], j: usize, value: f64, digit_run: bool) -> Option<(&'static str, f64, usize)> {
+fn tenths_unit(
+    chars: &[char],
+    j: usize,
+    value: f64,
+    digit_run: bool,
+) -> Option<(&'static str, f64, usize)> {
     let at = skip_spaces(chars, j);
     let (c, half) = match (chars.get(at), chars.get(at + 1)) {
         (Some('成'), Some('半')) => ('成', 0.5),
         (Some(c), _) => (*c, 0.0),
         _ => return None,
     };
-    let next = chars.get(at + 1 + usize::from(half > 0.0)).copied().unwrap_or(' ');
+    let next = chars
+        .get(at + 1 + usize::from(half > 0.0))
+        .copied()
+        .unwrap_or(' ');
     // 成为, 成立, 成本, 成交…; 折合, 折算, 折旧…: verbs and nouns, not a share.
     const AFTER_CHENG: &str = "为立本交员长就果绩熟都功效型品分份";
     const AFTER_ZHE: &str = "合算旧叠射腾返让现价";
     let len = at - j + 1 + usize::from(half > 0.0);
     match c {
-        '成' if value > 0.0 && value <= 10.0 && !AFTER_CHENG.contains(next) => Some(("%", 10.0 + half / value.max(1e-9) * 10.0, len)),
+        '成' if value > 0.0 && value <= 10.0 && !AFTER_CHENG.contains(next) => {
+            Some(("%", 10.0 + half / value.max(1e-9) * 10.0, len))
+        }
         '折' if AFTER_ZHE.contains(next) => None,
         '折' if value > 0.0 && value < 10.0 && !digit_run => Some(("%", 10.0, len)),
         '折' if (10.0..100.0).contains(&value) && value.fract() == 0.0 => Some(("%", 1.0, len)),

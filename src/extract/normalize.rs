@@ -8,7 +8,9 @@ pub fn normalize(chars: &[char]) -> Vec<char> {
 
 fn fold(c: char) -> char {
     match c {
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+            char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
+        }
         '％' => '%',
         '．' => '.',
         '＋' => '+',

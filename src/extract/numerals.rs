@@ -60,7 +60,9 @@ pub fn read_arabic(chars: &[char], i: usize) -> Option<Numeral> {
     let mut decimal = false;
     if digits == 0 {
         // .5: a decimal without its leading zero.
-        if !(matches!(chars.get(j), Some('.')) && chars.get(j + 1).and_then(|c| arabic_digit(*c)).is_some()) {
+        if !(matches!(chars.get(j), Some('.'))
+            && chars.get(j + 1).and_then(|c| arabic_digit(*c)).is_some())
+        {
             return None;
         }
         text.push('0');
@@ -84,7 +86,10 @@ pub fn read_arabic(chars: &[char], i: usize) -> Option<Numeral> {
         while chars.get(k).and_then(|c| arabic_digit(*c)).is_some() {
             k += 1;
         }
-        if k > exp_start && k - exp_start <= 3 && !chars.get(k).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        if k > exp_start
+            && k - exp_start <= 3
+            && !chars.get(k).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
             text.push('e');
             text.extend(chars[j + 1..k].iter().map(|c| match arabic_digit(*c) {
                 Some(d) => char::from_digit(d, 10).unwrap_or('0'),
@@ -145,7 +150,11 @@ pub fn is_financial(c: char) -> bool {
 fn place_at(chars: &[char], j: usize) -> Option<(f64, usize)> {
     let c = *chars.get(j)?;
     let value = chinese_place(c)?;
-    if c == '兆' && chars.get(j + 1).is_some_and(|n| "瓦赫帕字比焦".contains(*n)) {
+    if c == '兆'
+        && chars
+            .get(j + 1)
+            .is_some_and(|n| "瓦赫帕字比焦".contains(*n))
+    {
         return None;
     }
     if value == 1e4 {
@@ -165,7 +174,11 @@ fn next_token(chars: &[char], j: usize) -> usize {
     while chars.get(k) == Some(&' ') {
         k += 1;
     }
-    if k > j && chars.get(k).is_some_and(|c| is_chinese_numeral_char(*c) || *c == '点') {
+    if k > j
+        && chars
+            .get(k)
+            .is_some_and(|c| is_chinese_numeral_char(*c) || *c == '点')
+    {
         k
     } else {
         j
@@ -188,10 +201,17 @@ pub struct Positional {
 
 /// Reads a numeral at `i`. `unit_len(j)` tells how long a unit starting at `j` is, so that a
 /// place word that begins a unit (`千米`, `千瓦`) is left to the unit.
-pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usize) -> Option<Positional> {
+pub fn read_positional(
+    chars: &[char],
+    i: usize,
+    unit_len: &dyn Fn(usize) -> usize,
+) -> Option<Positional> {
     let first = *chars.get(i)?;
     let starts_arabic = arabic_digit(first).is_some() || first == '.';
-    if !starts_arabic && chinese_digit(first).is_none() && !matches!(first, '十' | '拾' | '廿' | '卅' | '卌' | '.') {
+    if !starts_arabic
+        && chinese_digit(first).is_none()
+        && !matches!(first, '十' | '拾' | '廿' | '卅' | '卌' | '.')
+    {
         return None; // a bare 万, 百 or 千 is a word (万家灯火, 百姓)
     }
     let mut big = 0.0f64; // the part at or above 1e4, already multiplied out
@@ -208,9 +228,11 @@ pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usi
     let mut trailing: Option<(f64, f64)> = None;
     let mut j = i;
     let mut end = i;
-    loop {
-        let Some(&c) = chars.get(j) else { break };
-        if let Some(n) = (arabic_digit(c).is_some() || (c == '.' && j == i)).then(|| read_arabic(chars, j)).flatten() {
+    while let Some(&c) = chars.get(j) {
+        if let Some(n) = (arabic_digit(c).is_some() || (c == '.' && j == i))
+            .then(|| read_arabic(chars, j))
+            .flatten()
+        {
             if number.is_some_and(|n| n != 0.0 || only_digits) {
                 break; // two numbers in a row: 3 5 (but 1千零20)
             }
@@ -319,7 +341,10 @@ pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usi
     if chars.get(point) == Some(&'点') {
         let mut k = next_token(chars, point + 1);
         let mut frac = String::from("0.");
-        while let Some(d) = chars.get(k).and_then(|c| chinese_digit(*c).or_else(|| arabic_digit(*c))) {
+        while let Some(d) = chars
+            .get(k)
+            .and_then(|c| chinese_digit(*c).or_else(|| arabic_digit(*c)))
+        {
             frac.push(char::from_digit(d, 10)?);
             k += 1;
             let next = next_token(chars, k);
@@ -344,11 +369,22 @@ pub fn read_positional(chars: &[char], i: usize, unit_len: &dyn Fn(usize) -> usi
     } else if only_digits && digit_run > 1 && last_place.is_none() {
         NumeralKind::ChineseDigits
     } else if only_digits && tokens == 1 && !starts_arabic {
-        NumeralKind::Chinese { single: true, first }
+        NumeralKind::Chinese {
+            single: true,
+            first,
+        }
     } else {
-        NumeralKind::Chinese { single: false, first }
+        NumeralKind::Chinese {
+            single: false,
+            first,
+        }
     };
-    value.is_finite().then_some(Positional { value, len, kind, trailing })
+    value.is_finite().then_some(Positional {
+        value,
+        len,
+        kind,
+        trailing,
+    })
 }
 
 /// Reads a Chinese numeral starting at `i` (see [`read_positional`]).
@@ -358,7 +394,11 @@ pub fn read_chinese(chars: &[char], i: usize) -> Option<Numeral> {
         return None;
     }
     let p = read_positional(chars, i, &|_| 0)?;
-    Some(Numeral { value: p.value, len: p.len, kind: p.kind })
+    Some(Numeral {
+        value: p.value,
+        len: p.len,
+        kind: p.kind,
+    })
 }
 
 #[cfg(test)]

@@ -121,9 +121,15 @@ fn ranges() {
         (Value::Range(Some(20.0), Some(450.0)), Some("元"))
     );
     let f = one("补贴5至10万元");
-    assert_eq!((f.value, f.scale), (Value::Range(Some(5.0), Some(10.0)), 1e4));
+    assert_eq!(
+        (f.value, f.scale),
+        (Value::Range(Some(5.0), Some(10.0)), 1e4)
+    );
     let f = one("预计6800万元–7500万元");
-    assert_eq!((f.value, f.scale), (Value::Range(Some(6800.0), Some(7500.0)), 1e4));
+    assert_eq!(
+        (f.value, f.scale),
+        (Value::Range(Some(6800.0), Some(7500.0)), 1e4)
+    );
 }
 
 #[test]
@@ -191,7 +197,10 @@ fn english_number_words_and_fractions() {
 #[test]
 fn currency_codes_and_signs() {
     assert_eq!(every("USD115"), vec![(115.0, Some("$".into()))]);
-    assert_eq!(every("losses in excess of 30 MUSD"), vec![(3e7, Some("$".into()))]);
+    assert_eq!(
+        every("losses in excess of 30 MUSD"),
+        vec![(3e7, Some("$".into()))]
+    );
     assert_eq!(every("10 €"), vec![(10.0, Some("欧元".into()))]);
     assert_eq!(every("壹拾壹元壹角壹分"), vec![(11.11, Some("元".into()))]);
 }
@@ -199,11 +208,16 @@ fn currency_codes_and_signs() {
 #[test]
 fn tenths_and_discounts_are_per_cent() {
     let f = one("逾九成公司预喜");
-    assert_eq!((f.magnitude(), f.unit.as_deref(), f.qualifier.as_deref()), (90.0, Some("%"), Some("逾")));
+    assert_eq!(
+        (f.magnitude(), f.unit.as_deref(), f.qualifier.as_deref()),
+        (90.0, Some("%"), Some("逾"))
+    );
     assert_eq!(one("平均折扣8.7折").magnitude(), 87.0);
     assert_eq!(one("全场75折").magnitude(), 75.0);
     // 成为 is a verb.
-    assert!(extract_text("三成为主要来源").iter().all(|f| f.unit.as_deref() != Some("%")));
+    assert!(extract_text("三成为主要来源")
+        .iter()
+        .all(|f| f.unit.as_deref() != Some("%")));
 }
 
 #[test]
@@ -227,9 +241,16 @@ fn temperatures_weights_and_halves() {
 #[test]
 fn shared_units_compound_units_and_tenors() {
     let all = extract_text("预计公募、私募、险资分别给A股带来约7100、3150、3000亿元增量资金");
-    let got: Vec<(f64, &str)> = all.iter().map(|f| (f.magnitude(), f.unit.as_deref().unwrap_or(""))).collect();
+    let got: Vec<(f64, &str)> = all
+        .iter()
+        .map(|f| (f.magnitude(), f.unit.as_deref().unwrap_or("")))
+        .collect();
     assert_eq!(got, vec![(7.1e11, "元"), (3.15e11, "元"), (3e11, "元")]);
-    assert!(all[0].label.starts_with("公募") && all[0].label.ends_with("增量资金"), "{}", all[0].label);
+    assert!(
+        all[0].label.starts_with("公募") && all[0].label.ends_with("增量资金"),
+        "{}",
+        all[0].label
+    );
     assert_eq!(one("组件价格突破2元/瓦").unit.as_deref(), Some("元/瓦"));
     // 7天shibor names a rate; it is not a figure of 7 days.
     let f = one("7天shibor报2.2020%");

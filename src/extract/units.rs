@@ -309,7 +309,11 @@ pub fn read_scale(chars: &[char], i: usize) -> Option<(f64, usize)> {
     }
     let space = usize::from(chars.get(i) == Some(&' '));
     // 30 MUSD, 120 MEUR: a million of a currency code.
-    if chars.get(i + space) == Some(&'M') && ["USD", "EUR", "GBP"].iter().any(|code| (1..=3).all(|k| chars.get(i + space + k) == code.chars().nth(k - 1).as_ref())) {
+    if chars.get(i + space) == Some(&'M')
+        && ["USD", "EUR", "GBP"].iter().any(|code| {
+            (1..=3).all(|k| chars.get(i + space + k) == code.chars().nth(k - 1).as_ref())
+        })
+    {
         return Some((1e6, space + 1));
     }
     let (factor, len) = longest(chars, i + space, ENGLISH_SCALES)?;
@@ -399,7 +403,10 @@ pub fn read_unit_per(chars: &[char], i: usize) -> Option<(String, usize)> {
     let (unit, len) = read_unit(chars, i)?;
     if chars.get(i + len) == Some(&'/') {
         if let Some((per, per_len)) = longest(chars, i + len + 1, PER) {
-            if !chars.get(i + len + 1 + per_len).is_some_and(|c| c.is_ascii_alphabetic()) {
+            if !chars
+                .get(i + len + 1 + per_len)
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            {
                 return Some((format!("{unit}/{per}"), len + 1 + per_len));
             }
         }
