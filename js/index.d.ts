@@ -86,9 +86,31 @@ export interface AutoRenderHandle {
   done: Promise<void>;
   /** Resolves when every render started so far has finished. */
   settled(): Promise<void>;
-  /** Stops watching for added and removed elements. */
+  /** Stops watching for added and removed elements; figures drawn so far stay. */
   disconnect(): void;
 }
 
-/** Charts every `[data-postchart]` element under `root`, now and as they are added. */
-export function autoRender(root?: Document | Element, options?: RenderOptions): AutoRenderHandle;
+export interface AutoRenderOptions extends RenderOptions {
+  /** Fetch `data-src` posts from other origins too (default: the page's own origin only). */
+  allowCrossOrigin?: boolean;
+}
+
+/** Live counts, to check that nothing leaks. */
+export interface Stats {
+  /** Figures postchart has on the page. */
+  figures: number;
+  /** ResizeObservers it holds (one per figure). */
+  resizeObservers: number;
+  /** autoRender watchers still observing. */
+  watchers: number;
+}
+
+/** What postchart holds on to now. */
+export function stats(): Stats;
+
+/**
+ * Charts every `[data-postchart]` element under `root`, now and as they are added: a
+ * `<script type="text/markdown">` post, a `data-src` post (same origin unless
+ * `allowCrossOrigin`), or an article's text. A removed element's figure is removed and released.
+ */
+export function autoRender(root?: Document | Element, options?: AutoRenderOptions): AutoRenderHandle;

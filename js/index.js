@@ -57,6 +57,14 @@ export async function renderPost(container, source, options = {}) {
 /** container or source element -> figure record */
 const figures = new WeakMap();
 
+/** Live counts, for pages and tests that check nothing leaks. */
+const live = { figures: 0, resizeObservers: 0, watchers: 0 };
+
+/** What postchart holds on to now: figures on the page, resize observers, autoRender watchers. */
+export function stats() {
+  return { ...live };
+}
+
 function buildFigure(doc, result, options) {
   const element = doc.createElement('figure');
   element.className = 'postchart';
@@ -77,7 +85,8 @@ function buildFigure(doc, result, options) {
     element.appendChild(canvas);
     return { spec, canvas, drawn: '' };
   });
-  return { element, charts, options, observer: null, frame: 0 };
+  live.figures += 1;
+  return { element, charts, options, observer: null, frame: 0, released: false };
 }
 
 function pixelRatio() {
@@ -138,12 +147,19 @@ function observeResize(figure) {
     });
   });
   figure.observer.observe(figure.element);
+  live.resizeObservers += 1;
 }
 
 function release(figure) {
-  if (figure.observer) figure.observer.disconnect();
+  if (figure.released) return;
+  figure.released = true;
+  if (figure.observer) {
+    figure.observer.disconnect();
+    live.resizeObservers -= 1;
+  }
   figure.observer = null;
   figure.element.remove();
+  live.figures -= 1;
 }
 
 function requestFrame(fn) {
@@ -165,6 +181,8 @@ function warn(error) {
 // --- automatic mode: elements marked data-postchart ---------------------------------------
 
 const SELECTOR = `[${PREFIX}]`;
+/** Elements some autoRender watcher has taken on. */
+const claimed = new WeakSet();
 const BLOCK_TAGS = new Set([
   'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TR', 'TABLE',
   'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'HEADER', 'FOOTER', 'FIGCAPTION', 'DD', 'DT', 'PRE',
@@ -190,7 +208,22 @@ function articleText(element) {
   return parts.join('');
 }
 
-function sourceOf(element) {
+/**
+ * The post an element holds: a script's text, a `data-src` post fetched from the page's own
+ * origin (another origin only when `allowCrossOrigin` is set), or an article's text.
+ */
+async function sourceOf(element, options) {
+  const src = element.getAttribute('data-src');
+  if (src) {
+    const url = new URL(src, element.ownerDocument.baseURI);
+    const sameOrigin = url.origin === element.ownerDocument.defaultView.location.origin;
+    if (!sameOrigin && !options.allowCrossOrigin) {
+      throw new Error(`data-src ${url.origin} is not this page's origin`);
+    }
+    const response = await fetch(url.href, { credentials: sameOrigin ? 'same-origin' : 'omit' });
+    if (!response.ok) throw new Error(`data-src ${url.pathname}: HTTP ${response.status}`);
+    return { source: await response.text(), format: 'post' };
+  }
   if (element.tagName === 'SCRIPT') {
     return { source: element.textContent || '', format: 'post' };
   }
@@ -207,7 +240,7 @@ async function renderElement(element, options) {
   element.setAttribute(`${PREFIX}-state`, 'loading');
   element.removeAttribute(`${PREFIX}-error`);
   try {
-    const { source, format } = sourceOf(element);
+    const { source, format } = await sourceOf(element, options);
     const theme = element.getAttribute(`${PREFIX}-theme`) || options.theme;
     const opts = { ...options, format, theme };
     const result = await extractPost(source, opts);
@@ -245,18 +278,23 @@ export function autoRender(root = globalThis.document, options = {}) {
   const seen = new Set();
   let scheduled = 0;
   const pending = [];
+  let stopped = false;
 
   const scan = () => {
     scheduled = 0;
     const jobs = [];
+    if (stopped) return Promise.resolve();
     for (const element of root.querySelectorAll(SELECTOR)) {
-      if (seen.has(element) || element.tagName === 'FIGURE') continue;
+      // An element belongs to the first watcher that saw it: autoRender twice draws once.
+      if (seen.has(element) || claimed.has(element) || element.tagName === 'FIGURE') continue;
       seen.add(element);
+      claimed.add(element);
       jobs.push(renderElement(element, options));
     }
     for (const element of [...seen]) {
       if (!element.isConnected) {
         seen.delete(element);
+        claimed.delete(element);
         const figure = figures.get(element);
         if (figure) release(figure);
         figures.delete(element);
@@ -272,7 +310,10 @@ export function autoRender(root = globalThis.document, options = {}) {
   const observer =
     typeof MutationObserver === 'function' ? new MutationObserver(schedule) : null;
   const observed = root.nodeType === 9 ? root.documentElement || root : root;
-  if (observer && observed) observer.observe(observed, { childList: true, subtree: true });
+  if (observer && observed) {
+    observer.observe(observed, { childList: true, subtree: true });
+    live.watchers += 1;
+  }
 
   const start = () => scan();
   const doc = root.nodeType === 9 ? root : root.ownerDocument;
@@ -287,11 +328,13 @@ export function autoRender(root = globalThis.document, options = {}) {
     done,
     /** Waits for every render started so far. */
     settled: () => Promise.all([done, ...pending]).then(() => undefined),
+    /** Stops watching; the figures drawn so far stay on the page. */
     disconnect() {
-      if (observer) observer.disconnect();
-      for (const element of seen) {
-        const figure = figures.get(element);
-        if (figure && figure.observer) figure.observer.disconnect();
+      if (stopped) return;
+      stopped = true;
+      if (observer) {
+        observer.disconnect();
+        live.watchers -= 1;
       }
     },
   };

@@ -656,9 +656,24 @@ pub fn display_width(text: &str) -> usize {
     text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
+/// The most points one chart draws; a spec with more is drawn capped, and says so.
+pub const MAX_DRAWN_POINTS: usize = 50;
+
 impl ChartSpec {
+    /// The note a capped chart shows (`显示前50项，共10000项`), if it has more points than it draws.
+    pub fn cap_note(&self) -> Option<String> {
+        let n = self.points.len();
+        (n > MAX_DRAWN_POINTS).then(|| {
+            if format::is_chinese(&self.lang) {
+                format!("显示前{MAX_DRAWN_POINTS}项，共{n}项")
+            } else {
+                format!("Showing the first {MAX_DRAWN_POINTS} of {n}")
+            }
+        })
+    }
+
     /// The text alternative of the chart, in its language: kind, title, every point with its
-    /// value and unit, and the source.
+    /// value and unit (exactly as stated, never rounded), and the source.
     pub fn describe(&self) -> String {
         let zh = format::is_chinese(&self.lang);
         let kind = match (self.kind, zh) {
@@ -676,6 +691,7 @@ impl ChartSpec {
         let items: Vec<String> = self
             .points
             .iter()
+            .take(MAX_DRAWN_POINTS)
             .map(|p| {
                 let qualifier = p.qualifier.as_deref().unwrap_or("");
                 let figure = p.figure(self.unit.as_deref(), &self.lang);
@@ -701,6 +717,10 @@ impl ChartSpec {
             (": ", "; ", ". ")
         };
         let mut text = format!("{kind}{colon}{}{stop}{}{stop}", self.title, items.join(sep));
+        if let Some(note) = self.cap_note() {
+            text.push_str(&note);
+            text.push_str(stop);
+        }
         if let Some(source) = &self.source {
             text.push_str(if zh { "来源：" } else { "Source: " });
             text.push_str(source);

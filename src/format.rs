@@ -89,8 +89,8 @@ pub fn figure(value: f64, scale: f64, unit: Option<&str>, lang: &str) -> String 
             None => (value * scale, ""),
         };
         return match unit {
-            "$" => format!("{}{word}美元", number(value, 4, false)),
-            _ => format!("{}{word}{unit}", number(value, 4, false)),
+            "$" => format!("{}{word}美元", number(value, 10, false)),
+            _ => format!("{}{word}{unit}", number(value, 10, false)),
         };
     }
     let magnitude = value * scale;
@@ -108,11 +108,11 @@ fn english_short(magnitude: f64, scale: f64) -> (String, &'static str) {
     if scale > 1.0 {
         for (factor, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] {
             if magnitude.abs() >= factor {
-                return (number(magnitude / factor, 4, true), suffix);
+                return (number(magnitude / factor, 10, true), suffix);
             }
         }
     }
-    (number(magnitude, 4, true), "")
+    (number(magnitude, 10, true), "")
 }
 
 /// A short axis tick: `7.1万`, `70.6K`.

@@ -50,8 +50,21 @@ pub fn render<DB: DrawingBackend>(
     options: &RenderOptions,
 ) -> Result<(), Error> {
     validate(spec)?;
+    // More points than a chart can show: draw the first ones and say so under the title.
+    let note = spec.cap_note();
+    let capped;
+    let spec = if note.is_some() {
+        capped = ChartSpec {
+            points: spec.points[..crate::choose::MAX_DRAWN_POINTS].to_vec(),
+            ..spec.clone()
+        };
+        &capped
+    } else {
+        spec
+    };
     let root = backend.into_drawing_area();
     let mut painter = Painter::new(&root, options);
+    painter.note = note;
     painter.fill_background()?;
     match spec.kind {
         ChartKind::Bar | ChartKind::Line | ChartKind::Pie => painter.vertical_bars(spec)?,
@@ -87,6 +100,8 @@ struct Painter<'a, DB: DrawingBackend> {
     height: f64,
     theme: &'a Theme,
     family: &'a str,
+    /// Said under the title when the chart draws fewer points than its spec has.
+    note: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -110,6 +125,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             height: h as f64 / ratio,
             theme: &options.theme,
             family: &options.font_family,
+            note: None,
         }
     }
 
@@ -240,6 +256,14 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 
     fn unit_line(&self, spec: &ChartSpec) -> Option<String> {
+        let unit_line = self.unit_only(spec);
+        match (unit_line, &self.note) {
+            (Some(line), Some(note)) => Some(format!("{line} · {note}")),
+            (line, note) => line.or_else(|| note.clone()),
+        }
+    }
+
+    fn unit_only(&self, spec: &ChartSpec) -> Option<String> {
         let unit = spec.unit.as_deref()?;
         let scale = common_scale(spec);
         let shown = format::figure(1.0, scale, Some(unit), &spec.lang);
@@ -403,7 +427,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 
     fn cards(&self, spec: &ChartSpec) -> Result<(), Error> {
-        let top = self.header(spec, None)?;
+        let top = self.header(spec, self.note.clone())?;
         let bottom = self.footer(spec)?;
         let grid = layout::CardGrid::new(spec.points.len(), self.width);
         for (k, p) in spec.points.iter().enumerate() {
