@@ -37,11 +37,8 @@ for set in dev holdout; do
   $score peers "$out/peers-$set-adjusted-cases.jsonl" "$out/peers-$set-rt.jsonl" > "$out/score-peers-$set-rt-adjusted.txt"
 done
 
-echo "== linear time: a 50 KB and a 5 MB generated post of lists without punctuation"
-python3 eval/adversarial.py 50000 > "$out/linear-small.md"
-python3 eval/adversarial.py 5000000 > "$out/linear-big.md"
-$cli extract --stats "$out/linear-small.md" > /dev/null 2> "$out/time-linear-small.txt"
-$cli extract --stats "$out/linear-big.md" > /dev/null 2> "$out/time-linear-big.txt"
+echo "== linear time"
+bash scripts/linear.sh
 
 echo
 python3 eval/report.py "$out" | tee "$out/report.md"
