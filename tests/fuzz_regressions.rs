@@ -10,14 +10,26 @@ fn fuzz_fixtures_pass_the_pipeline() {
     let mut count = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "md") && path.file_name().is_some_and(|n| n != "README.md") {
+        if path.extension().is_some_and(|e| e == "md")
+            && path.file_name().is_some_and(|n| n != "README.md")
+        {
             let bytes = std::fs::read(&path).unwrap();
             let text = String::from_utf8_lossy(&bytes);
-            let Ok(analysis) = postchart::analyze(&text) else { continue };
+            let Ok(analysis) = postchart::analyze(&text) else {
+                continue;
+            };
             for chart in &analysis.charts {
-                assert!(chart.points.iter().all(|p| p.magnitude().is_finite()), "{path:?}");
+                assert!(
+                    chart.points.iter().all(|p| p.magnitude().is_finite()),
+                    "{path:?}"
+                );
                 let mut svg = String::new();
-                render(chart, SVGBackend::with_string(&mut svg, (320, 240)), &RenderOptions::default()).unwrap();
+                render(
+                    chart,
+                    SVGBackend::with_string(&mut svg, (320, 240)),
+                    &RenderOptions::default(),
+                )
+                .unwrap();
             }
             count += 1;
         }

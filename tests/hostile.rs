@@ -151,6 +151,9 @@ fn binary_data_is_refused_clearly() {
     assert_eq!(analyze(&binary), Err(Error::NotText));
     let replaced = "\u{fffd}".repeat(100) + "新增2542人";
     assert_eq!(analyze(&replaced), Err(Error::NotText));
+    // Two lone surrogates in a sentence are not binary data.
+    let analysis = analyze("\u{fffd}新增高级工2542人、技师402人\u{fffd}").unwrap();
+    assert_eq!(analysis.charts[0].points.len(), 2);
 }
 
 #[test]

@@ -175,3 +175,33 @@ test('the code base has no HTML or script sinks', () => {
   walk(join(root, 'dist'));
   assert.deepEqual(found, []);
 });
+
+test('strange strings from JS: lone surrogates, RTL, emoji, combining marks', async () => {
+  await open('/www/npm.html');
+  await b.page.waitForSelector('html[data-postchart-demo="done"]', { timeout: 15000 });
+  const outcome = await b.page.evaluate(async () => {
+    const { extractPost, renderPost } = await import('postchart');
+    const results = [];
+    for (const text of [
+      '\uD800新增高级工2542人、技师402人\uDFFF',
+      'مرحبا 新增高级工2542人、技师402人 \u202e',
+      '📈🚀新增高级工2542人、技师402人👩‍👩‍👧',
+      'e\u0301\u0302新增高级工2542人、技师402人',
+    ]) {
+      try {
+        const host = document.createElement('div');
+        document.body.appendChild(host);
+        const r = await renderPost(host, text);
+        results.push(`${r.charts.length}:${host.querySelectorAll('canvas').length}`);
+      } catch (e) {
+        results.push(`error:${e.message}`);
+      }
+    }
+    // A string of nothing but a lone surrogate: no figures, no chart.
+    const lone = await extractPost('\uD83D');
+    results.push(`lone:${lone.facts.length}:${lone.charts.length}`);
+    return results;
+  });
+  assert.deepEqual(outcome, ['1:1', '1:1', '1:1', '1:1', 'lone:0:0']);
+  assert.deepEqual(b.errors(), []);
+});
