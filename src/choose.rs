@@ -152,6 +152,16 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
         if let Some(whole) = series.whole {
             title = facts[whole].label.clone();
         }
+        if series.periods.is_some() {
+            // A time series is titled by what it measures (`销量`), or by the post's short title
+            // when that names it (`新能源汽车销量`).
+            let measure = &first.label;
+            title = match &post.front_matter.title {
+                Some(t) if t.contains(measure.as_str()) && t.chars().count() <= 16 => t.clone(),
+                _ if !measure.is_empty() => measure.clone(),
+                _ => title,
+            };
+        }
         charts.push(ChartSpec {
             kind,
             title,
@@ -695,7 +705,10 @@ impl ChartSpec {
             .map(|p| {
                 let qualifier = p.qualifier.as_deref().unwrap_or("");
                 let figure = p.figure(self.unit.as_deref(), &self.lang);
-                let sign = if p.sign < 0 {
+                let said = ["下降", "减少", "下跌", "回落", "降低", "下滑"]
+                    .iter()
+                    .any(|w| p.label.contains(w));
+                let sign = if p.sign < 0 && !said {
                     if zh {
                         "下降"
                     } else {
@@ -860,6 +873,7 @@ mod grouping_tests {
             .expect("a line");
         let labels: Vec<&str> = line.points.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, vec!["2019年", "2020年", "2021年"]);
+        assert_eq!(line.title, "销量");
     }
 
     #[test]

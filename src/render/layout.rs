@@ -183,6 +183,10 @@ pub fn chart_height(spec: &ChartSpec, width: f64) -> f64 {
             PAD + TITLE_SIZE * 1.4 + 8.0 + rows * (CARD_HEIGHT + CARD_GAP) + footer
         }
         ChartKind::Hbar => header + n as f64 * 34.0 + footer,
+        ChartKind::Pie if width < 480.0 => {
+            header + width * 0.6 + 16.0 + n as f64 * LABEL_SIZE * 1.8 + footer
+        }
+        ChartKind::Pie => header + (n as f64 * LABEL_SIZE * 1.8).max(220.0) + footer,
         _ => (width * 0.62).clamp(260.0, 420.0),
     };
     h.min(4000.0).round()

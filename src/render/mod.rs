@@ -67,7 +67,11 @@ pub fn render<DB: DrawingBackend>(
     painter.note = note;
     painter.fill_background()?;
     match spec.kind {
-        ChartKind::Bar | ChartKind::Line | ChartKind::Pie => painter.vertical_bars(spec)?,
+        ChartKind::Bar => painter.vertical_bars(spec)?,
+        ChartKind::Line => painter.line_chart(spec)?,
+        // A pie only for parts that are all positive; anything else is drawn as bars.
+        ChartKind::Pie if spec.points.iter().all(|p| p.magnitude() > 0.0) => painter.pie(spec)?,
+        ChartKind::Pie => painter.vertical_bars(spec)?,
         ChartKind::Hbar => painter.horizontal_bars(spec)?,
         ChartKind::Kpi => painter.cards(spec)?,
     }
@@ -357,6 +361,158 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         }
         let zero = y_of(0.0);
         self.line(left, zero, right, zero, self.theme.axis, 1.0)
+    }
+
+    fn polyline(&self, points: &[(f64, f64)], color: RGBColor, width: f64) -> Result<(), Error> {
+        let style = ShapeStyle::from(&color).stroke_width(self.px(width).max(1) as u32);
+        let path: Vec<(i32, i32)> = points
+            .iter()
+            .map(|&(x, y)| (self.px(x), self.px(y)))
+            .collect();
+        self.area
+            .draw(&PathElement::new(path, style))
+            .map_err(drawing_error)
+    }
+
+    fn dot(&self, x: f64, y: f64, r: f64, color: RGBColor) -> Result<(), Error> {
+        let circle = Circle::new((self.px(x), self.px(y)), self.px(r).max(1), color.filled());
+        self.area.draw(&circle).map_err(drawing_error)
+    }
+
+    /// A time series: points in order on a value axis, joined by a line, each value labelled.
+    fn line_chart(&self, spec: &ChartSpec) -> Result<(), Error> {
+        let top = self.header(spec, self.unit_line(spec))?;
+        let bottom_limit = self.footer(spec)?;
+        let n = spec.points.len();
+        let label_h = layout::LABEL_SIZE * 1.3 + 8.0;
+        let axis = layout::Axis::new(spec.points.iter().map(|p| p.magnitude()), 5);
+        let tick_w = axis
+            .ticks
+            .iter()
+            .map(|t| text_width(&format::tick(*t, &spec.lang), layout::SMALL_SIZE))
+            .fold(0.0, f64::max);
+        let left = layout::PAD + tick_w + 8.0;
+        let right = self.width - layout::PAD;
+        let plot_top = top + layout::VALUE_SIZE * 1.5;
+        let plot_bottom = (bottom_limit - label_h).max(plot_top + 10.0);
+        let y_of = |v: f64| plot_bottom - axis.fraction(v) * (plot_bottom - plot_top);
+        for t in &axis.ticks {
+            let y = y_of(*t);
+            self.line(left, y, right, y, self.theme.grid, 1.0)?;
+            self.text(
+                &format::tick(*t, &spec.lang),
+                left - 6.0,
+                y,
+                layout::SMALL_SIZE,
+                Weight::Normal,
+                self.theme.muted,
+                (HPos::Right, VPos::Center),
+            )?;
+        }
+        let band = (right - left) / n as f64;
+        let scale = common_scale(spec);
+        let at: Vec<(f64, f64)> = spec
+            .points
+            .iter()
+            .enumerate()
+            .map(|(k, p)| (left + band * (k as f64 + 0.5), y_of(p.magnitude())))
+            .collect();
+        self.polyline(&at, self.theme.series[0], 2.5)?;
+        // Label every point when they fit, else every other one.
+        let step = if band < 36.0 { 2 } else { 1 };
+        for (k, (p, &(x, y))) in spec.points.iter().zip(&at).enumerate() {
+            self.dot(x, y, 4.0, self.theme.series[0])?;
+            if k % step == 0 || k == n - 1 {
+                let value = format::figure(p.magnitude() / scale, 1.0, None, &spec.lang);
+                self.text(
+                    &value,
+                    x,
+                    y - 8.0,
+                    layout::VALUE_SIZE,
+                    Weight::Bold,
+                    self.theme.text,
+                    (HPos::Center, VPos::Bottom),
+                )?;
+                let label = layout::fit(&p.label, band * step as f64 - 4.0, layout::LABEL_SIZE);
+                self.text(
+                    &label,
+                    x,
+                    plot_bottom + 8.0,
+                    layout::LABEL_SIZE,
+                    Weight::Normal,
+                    self.theme.text,
+                    (HPos::Center, VPos::Top),
+                )?;
+            }
+        }
+        self.line(left, plot_bottom, right, plot_bottom, self.theme.axis, 1.0)
+    }
+
+    /// Parts of a whole: a donut, largest share first as written, with a legend of label,
+    /// figure and share.
+    fn pie(&self, spec: &ChartSpec) -> Result<(), Error> {
+        let top = self.header(spec, self.unit_line(spec))?;
+        let bottom = self.footer(spec)?;
+        let total: f64 = spec.points.iter().map(|p| p.magnitude()).sum();
+        let height = (bottom - top).max(20.0);
+        // Legend beside the donut when there is room, else under it.
+        let side = self.width >= 480.0;
+        let diameter = if side {
+            height.min(self.width * 0.45)
+        } else {
+            (self.width - 2.0 * layout::PAD).min(height * 0.6)
+        };
+        let r = (diameter / 2.0 - 4.0).max(4.0);
+        let (cx, cy) = (layout::PAD + diameter / 2.0, top + diameter / 2.0);
+        let mut angle = -std::f64::consts::FRAC_PI_2;
+        for (k, p) in spec.points.iter().enumerate() {
+            let sweep = p.magnitude() / total * std::f64::consts::TAU;
+            let color = self.theme.series[k % self.theme.series.len()];
+            let steps = ((sweep / std::f64::consts::TAU) * 120.0).ceil().max(2.0) as usize;
+            let inner = r * 0.55;
+            let mut ring: Vec<(i32, i32)> = (0..=steps)
+                .map(|s| {
+                    let a = angle + sweep * s as f64 / steps as f64;
+                    (self.px(cx + r * a.cos()), self.px(cy + r * a.sin()))
+                })
+                .collect();
+            ring.extend((0..=steps).rev().map(|s| {
+                let a = angle + sweep * s as f64 / steps as f64;
+                (self.px(cx + inner * a.cos()), self.px(cy + inner * a.sin()))
+            }));
+            self.area
+                .draw(&Polygon::new(ring, color.filled()))
+                .map_err(drawing_error)?;
+            angle += sweep;
+        }
+        let (lx, mut ly) = if side {
+            (cx + r + 28.0, top + 4.0)
+        } else {
+            (layout::PAD, top + diameter + 12.0)
+        };
+        let legend_w = self.width - lx - layout::PAD;
+        for (k, p) in spec.points.iter().enumerate() {
+            let color = self.theme.series[k % self.theme.series.len()];
+            self.rect(lx, ly + 2.0, lx + 12.0, ly + 14.0, color)?;
+            let share = format::number(p.magnitude() / total * 100.0, 1, false);
+            let line = format!(
+                "{} {} ({share}%)",
+                p.label,
+                p.figure(spec.unit.as_deref(), &spec.lang)
+            );
+            let line = layout::fit(&line, legend_w - 20.0, layout::LABEL_SIZE);
+            self.text(
+                &line,
+                lx + 20.0,
+                ly + 8.0,
+                layout::LABEL_SIZE,
+                Weight::Normal,
+                self.theme.text,
+                (HPos::Left, VPos::Center),
+            )?;
+            ly += layout::LABEL_SIZE * 1.8;
+        }
+        Ok(())
     }
 
     fn horizontal_bars(&self, spec: &ChartSpec) -> Result<(), Error> {

@@ -147,3 +147,44 @@ fn tiny_canvas_does_not_panic() {
     spec.kind = ChartKind::Kpi;
     let _ = svg(&spec, 2, 2, 0.0);
 }
+
+#[test]
+fn line_charts_join_points_in_order() {
+    let mut spec = seed_bar();
+    spec.kind = ChartKind::Line;
+    let out = svg(&spec, 640, 400, 1.0);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("<polyline") && l.contains("#1F6FC5"))
+        .expect("a line");
+    let points = line
+        .split("points=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let ys: Vec<i32> = points
+        .split_whitespace()
+        .map(|p| p.split(',').nth(1).unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(ys.len(), 4);
+    // Higher values sit higher (smaller y): 4948 > 2542 > 402 > 136.
+    assert!(ys.windows(2).all(|w| w[0] < w[1]), "{ys:?}");
+    assert_eq!(out.matches("<circle").count(), 4);
+    assert!(drawn(&out, "初中级工") && drawn(&out, "4948"));
+}
+
+#[test]
+fn pies_are_donuts_with_a_legend_of_shares() {
+    let mut spec = seed_bar();
+    spec.kind = ChartKind::Pie;
+    let out = svg(&spec, 640, 300, 1.0);
+    assert_eq!(out.matches("<polygon").count(), 4);
+    // 4948 of 8028 is 61.6%.
+    assert!(drawn(&out, "初中级工 4948人 (61.6%)"), "{out}");
+    // Negative parts cannot be slices: drawn as bars instead.
+    spec.points[1].value = -5.0;
+    let out = svg(&spec, 640, 300, 1.0);
+    assert_eq!(out.matches("<polygon").count(), 0);
+}

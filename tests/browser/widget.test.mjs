@@ -190,3 +190,20 @@ test('the API rejects with an Error and leaves the page alone', async () => {
   assert.deepEqual(outcome, [true, 'post is not text (binary data)', true]);
   assert.deepEqual(b.errors(), []);
 });
+
+test('the gallery shows a line, a donut, horizontal bars and cards', async () => {
+  await open('/www/gallery.html');
+  await b.page.waitForFunction(
+    () => [...document.querySelectorAll('script[data-postchart]')].every((s) => s.dataset.postchartState === 'done'),
+    null,
+    { timeout: 15000 },
+  );
+  const kinds = await b.page.$$eval('figure.postchart canvas', (cs) => cs.map((c) => c.dataset.postchartKind));
+  assert.deepEqual(kinds, ['line', 'pie', 'kpi', 'hbar', 'kpi']);
+  const line = await b.page.$eval('canvas[data-postchart-kind="line"]', (c) => c.getAttribute('aria-label'));
+  assert.equal(line, '折线图：新能源汽车销量。2019年 12.1万辆；2020年 13.7万辆；2021年 35.2万辆；2022年 68.9万辆。');
+  // The donut's second slice is drawn in the second palette colour.
+  assert.ok((await countPixels(b.page, 'canvas[data-postchart-kind="pie"]', [0xe0, 0x8a, 0x1e])) > 2000);
+  await b.page.screenshot({ path: join(artifacts, 'gallery.png'), fullPage: true });
+  assert.deepEqual(b.errors(), []);
+});
