@@ -280,12 +280,11 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         })
     }
 
-    fn vertical_bars(&self, spec: &ChartSpec) -> Result<(), Error> {
+    /// Header, footer, a value axis from zero with gridlines and ticks: the frame that bars and
+    /// lines share. `label_h` is the room kept under the plot for category labels.
+    fn value_plot(&self, spec: &ChartSpec, label_h: f64) -> Result<ValuePlot, Error> {
         let top = self.header(spec, self.unit_line(spec))?;
         let bottom_limit = self.footer(spec)?;
-        let n = spec.points.len();
-        let label_lines = 2usize;
-        let label_h = layout::LABEL_SIZE * 1.3 * label_lines as f64 + 8.0;
         let axis = layout::Axis::new(spec.points.iter().map(|p| p.magnitude()), 5);
         let tick_w = axis
             .ticks
@@ -294,13 +293,18 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .fold(0.0, f64::max);
         let left = layout::PAD + tick_w + 8.0;
         let right = self.width - layout::PAD;
-        // Room above the tallest bar for its value label.
+        // Room above the highest point for its value label.
         let plot_top = top + layout::VALUE_SIZE * 1.5;
-        let plot_bottom = (bottom_limit - label_h).max(plot_top + 10.0);
-        let y_of = |v: f64| plot_bottom - axis.fraction(v) * (plot_bottom - plot_top);
-
-        for t in &axis.ticks {
-            let y = y_of(*t);
+        let bottom = (bottom_limit - label_h).max(plot_top + 10.0);
+        let plot = ValuePlot {
+            left,
+            right,
+            top: plot_top,
+            bottom,
+            axis,
+        };
+        for t in &plot.axis.ticks {
+            let y = plot.y_of(*t);
             self.line(left, y, right, y, self.theme.grid, 1.0)?;
             self.text(
                 &format::tick(*t, &spec.lang),
@@ -312,6 +316,16 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 (HPos::Right, VPos::Center),
             )?;
         }
+        Ok(plot)
+    }
+
+    fn vertical_bars(&self, spec: &ChartSpec) -> Result<(), Error> {
+        let n = spec.points.len();
+        // Two lines for category labels under the bars.
+        let label_lines = 2usize;
+        let plot = self.value_plot(spec, layout::LABEL_SIZE * 1.3 * label_lines as f64 + 8.0)?;
+        let (left, right, plot_bottom) = (plot.left, plot.right, plot.bottom);
+        let y_of = |v: f64| plot.y_of(v);
         let band = (right - left) / n as f64;
         let bar_w = (band * 0.62).min(96.0);
         let scale = common_scale(spec);
@@ -381,34 +395,10 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
 
     /// A time series: points in order on a value axis, joined by a line, each value labelled.
     fn line_chart(&self, spec: &ChartSpec) -> Result<(), Error> {
-        let top = self.header(spec, self.unit_line(spec))?;
-        let bottom_limit = self.footer(spec)?;
         let n = spec.points.len();
-        let label_h = layout::LABEL_SIZE * 1.3 + 8.0;
-        let axis = layout::Axis::new(spec.points.iter().map(|p| p.magnitude()), 5);
-        let tick_w = axis
-            .ticks
-            .iter()
-            .map(|t| text_width(&format::tick(*t, &spec.lang), layout::SMALL_SIZE))
-            .fold(0.0, f64::max);
-        let left = layout::PAD + tick_w + 8.0;
-        let right = self.width - layout::PAD;
-        let plot_top = top + layout::VALUE_SIZE * 1.5;
-        let plot_bottom = (bottom_limit - label_h).max(plot_top + 10.0);
-        let y_of = |v: f64| plot_bottom - axis.fraction(v) * (plot_bottom - plot_top);
-        for t in &axis.ticks {
-            let y = y_of(*t);
-            self.line(left, y, right, y, self.theme.grid, 1.0)?;
-            self.text(
-                &format::tick(*t, &spec.lang),
-                left - 6.0,
-                y,
-                layout::SMALL_SIZE,
-                Weight::Normal,
-                self.theme.muted,
-                (HPos::Right, VPos::Center),
-            )?;
-        }
+        let plot = self.value_plot(spec, layout::LABEL_SIZE * 1.3 + 8.0)?;
+        let (left, right, plot_bottom) = (plot.left, plot.right, plot.bottom);
+        let y_of = |v: f64| plot.y_of(v);
         let band = (right - left) / n as f64;
         let scale = common_scale(spec);
         let at: Vec<(f64, f64)> = spec
@@ -631,6 +621,21 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             )?;
         }
         Ok(())
+    }
+}
+
+/// The area values are plotted in, in CSS pixels, with its axis.
+struct ValuePlot {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    axis: layout::Axis,
+}
+
+impl ValuePlot {
+    fn y_of(&self, v: f64) -> f64 {
+        self.bottom - self.axis.fraction(v) * (self.bottom - self.top)
     }
 }
 
