@@ -110,7 +110,20 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
         .iter()
         .map(|p| p.text.chars().collect())
         .collect();
-    for series in group_series(post, &texts, facts) {
+    let mut all_series = group_series(post, &texts, facts);
+    // A long briefing yields dozens of comparisons; a reader gets the biggest few, in the order
+    // the text gives them.
+    if all_series.len() > MAX_SERIES_CHARTS {
+        let mut by_size: Vec<usize> = (0..all_series.len()).collect();
+        by_size.sort_by_key(|&k| std::cmp::Reverse(all_series[k].members.len()));
+        let mut keep: Vec<usize> = by_size[..MAX_SERIES_CHARTS].to_vec();
+        keep.sort_unstable();
+        all_series = keep
+            .into_iter()
+            .map(|k| std::mem::replace(&mut all_series[k], Series::empty()))
+            .collect();
+    }
+    for series in all_series {
         for &k in &series.members {
             in_series[k] = true;
         }
@@ -241,6 +254,17 @@ fn parallel(a: &Fact, b: &Fact) -> bool {
     separate && common >= 2 && common < shorter
 }
 
+impl Series {
+    fn empty() -> Series {
+        Series {
+            members: Vec::new(),
+            periods: None,
+            whole: None,
+            labels: None,
+        }
+    }
+}
+
 fn distinct(labels: &[String]) -> bool {
     let mut sorted: Vec<&String> = labels.iter().collect();
     sorted.sort_unstable();
@@ -272,6 +296,9 @@ fn leading_period(paragraph: &str) -> Option<String> {
     let dated = head.contains('月') || head.contains('年') || head.contains("季度");
     (dated && (2..=12).contains(&n)).then(|| head.trim_start_matches("截至").to_string())
 }
+
+/// The most comparison charts one post gets (KPI cards come on top).
+const MAX_SERIES_CHARTS: usize = 12;
 
 /// More points than this in one group is no longer one comparison; it is split by sentence.
 const MAX_SERIES_POINTS: usize = 12;
@@ -898,6 +925,29 @@ mod grouping_tests {
         assert_eq!(
             points(chart).iter().map(|p| p.1).collect::<Vec<_>>(),
             vec![3.85, 4.65]
+        );
+    }
+
+    #[test]
+    fn a_long_briefing_gets_its_biggest_comparisons() {
+        let paragraphs: Vec<String> = (1..=20)
+            .map(|k| {
+                // Neighbouring lists in different units, so that none merge.
+                let unit = ["家", "人", "台", "辆"][k % 4];
+                let items: Vec<String> = (0..(k % 5 + 2))
+                    .map(|i| format!("第{k}组项目{i}有{}{unit}", i + 1))
+                    .collect();
+                format!("{}。", items.join("、"))
+            })
+            .collect();
+        let got = charts(&paragraphs.join("\n\n"));
+        let comparisons: Vec<&ChartSpec> =
+            got.iter().filter(|c| c.kind != ChartKind::Kpi).collect();
+        assert_eq!(comparisons.len(), MAX_SERIES_CHARTS);
+        // The biggest lists (6 items) all made it.
+        assert_eq!(
+            comparisons.iter().filter(|c| c.points.len() == 6).count(),
+            4
         );
     }
 
