@@ -161,7 +161,29 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
         } else {
             ChartKind::Bar
         };
-        let mut title = series_title(post, &texts, first, &lang);
+        let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
+        let period =
+            leading_period(&post.paragraphs[first.place.paragraph].text).unwrap_or_default();
+        // What all labels share, or all but one (a stray label should not cost the title).
+        let shared = shared_measure(&labels).or_else(|| {
+            (0..labels.len())
+                .filter(|_| labels.len() >= 4)
+                .filter_map(|skip| {
+                    let rest: Vec<&str> = labels
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| *k != skip)
+                        .map(|(_, l)| *l)
+                        .collect();
+                    shared_measure(&rest)
+                })
+                .max_by_key(|m| m.chars().count())
+        });
+        let mut title = match shared {
+            Some(measure) if !measure.starts_with(&period) => format!("{period}{measure}"),
+            Some(measure) => measure,
+            None => series_title(post, &texts, first, &lang),
+        };
         if let Some(whole) = series.whole {
             title = facts[whole].label.clone();
         }
@@ -619,6 +641,46 @@ fn is_change(fact: &Fact) -> bool {
 
 /// A title for an enumeration: the words before its first label in the sentence
 /// (`2021年，该市新增`…) with what the unit counts (`人数`).
+/// What the points' labels share at their end (`铁路累计完成货运量`, `公路累计完成货运量` ->
+/// `累计完成货运量`), when that names a measure and not just a change.
+fn shared_measure(labels: &[&str]) -> Option<String> {
+    let first: Vec<char> = labels.first()?.chars().collect();
+    let mut common = first.len();
+    for label in &labels[1..] {
+        let n = label
+            .chars()
+            .rev()
+            .zip(first.iter().rev())
+            .take_while(|(a, b)| a == *b)
+            .count();
+        common = common.min(n);
+    }
+    let suffix: String = first[first.len() - common..].iter().collect();
+    let suffix = suffix.trim_start_matches(['的', '之']).to_string();
+    const CHANGE_ONLY: &[&str] = &[
+        "增长",
+        "下降",
+        "同比增长",
+        "同比下降",
+        "增",
+        "降",
+        "上涨",
+        "下跌",
+    ];
+    // What is left once the change word goes must still name something (`业增长` does not).
+    let noun = CHANGE_ONLY
+        .iter()
+        .fold(suffix.as_str(), |s, w| s.strip_suffix(w).unwrap_or(s));
+    let vague = CHANGE_ONLY.contains(&suffix.as_str())
+        || suffix.chars().count() < 2
+        || (noun != suffix && noun.chars().count() < 2);
+    let longer = labels
+        .iter()
+        .filter(|l| l.chars().count() > suffix.chars().count())
+        .count();
+    (!vague && longer >= 2).then_some(suffix)
+}
+
 fn series_title(post: &Post, texts: &[Vec<char>], first: &Fact, lang: &str) -> String {
     // The sentence up to the figure, read back at most 64 characters (linear on long text).
     let chars = &texts[first.place.paragraph];
@@ -642,9 +704,18 @@ fn series_title(post: &Post, texts: &[Vec<char>], first: &Fact, lang: &str) -> S
     ] {
         lead = lead.replace(subject, "");
     }
-    let lead_chars = lead.chars().count();
-    if lead_chars > 16 {
-        lead = lead.chars().skip(lead_chars - 16).collect();
+    // `原标题：…`, `主要行业利润情况如下：…`, `【…】`: only what follows the last colon counts.
+    if let Some(pos) = lead.rfind(['：', ':', '】']) {
+        lead = lead[pos..].chars().skip(1).collect();
+    }
+    // A lead that is a run of figures or a long clause names nothing: leave it out.
+    let digits = lead.chars().filter(|c| c.is_ascii_digit()).count();
+    let year_only = digits == 4 && lead.contains('年');
+    if lead.chars().count() > 12
+        || (digits > 0 && !year_only && !lead.contains('月'))
+        || lead.contains('%')
+    {
+        lead.clear();
     }
     if !format::is_chinese(lang) {
         return if lead.trim().is_empty() {
