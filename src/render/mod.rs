@@ -340,7 +340,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 y0.max(y1),
                 color,
             )?;
-            let value = format::figure(p.magnitude() / scale, 1.0, None, &spec.lang);
+            let value = bar_value(p, scale, &spec.lang);
             let value = format!("{}{value}", p.qualifier.as_deref().unwrap_or(""));
             let (vy, vpos) = if p.magnitude() >= 0.0 {
                 (y1 - 4.0, VPos::Bottom)
@@ -413,7 +413,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         for (k, (p, &(x, y))) in spec.points.iter().zip(&at).enumerate() {
             self.dot(x, y, 4.0, self.theme.series[0])?;
             if k % step == 0 || k == n - 1 {
-                let value = format::figure(p.magnitude() / scale, 1.0, None, &spec.lang);
+                let value = bar_value(p, scale, &spec.lang);
                 self.text(
                     &value,
                     x,
@@ -525,7 +525,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 format!(
                     "{}{}",
                     p.qualifier.as_deref().unwrap_or(""),
-                    format::figure(p.magnitude() / scale, 1.0, None, &spec.lang)
+                    bar_value(p, scale, &spec.lang)
                 )
             })
             .collect();
@@ -643,6 +643,16 @@ fn is_change_label(label: &str) -> bool {
     ["增长", "增加", "提高", "提升", "上涨", "上升"]
         .iter()
         .any(|v| label.contains(v))
+}
+
+/// The number written on a bar or point: in the shared scale the unit line names (`2147.9`
+/// under 单位：万元), or with its own scale word when the points' scales differ (`114.31万亿`).
+fn bar_value(p: &crate::choose::Point, shared_scale: f64, lang: &str) -> String {
+    if p.scale == shared_scale {
+        format::figure(p.value, 1.0, None, lang)
+    } else {
+        format::figure(p.value, p.scale, None, lang)
+    }
 }
 
 /// The scale all points share (so the unit line can say 万元), else 1.

@@ -188,3 +188,16 @@ fn pies_are_donuts_with_a_legend_of_shares() {
     let out = svg(&spec, 640, 300, 1.0);
     assert_eq!(out.matches("<polygon").count(), 0);
 }
+
+#[test]
+fn mixed_scales_write_each_figure_with_its_own_scale_word() {
+    let mut spec = seed_bar();
+    spec.unit = Some("元".into());
+    spec.points[0].value = 114.31;
+    spec.points[0].scale = 1e12;
+    spec.points[1].value = 66128.9;
+    spec.points[1].scale = 1e8;
+    let out = svg(&spec, 640, 400, 1.0);
+    assert!(drawn(&out, "114.31万亿"), "{out}");
+    assert!(drawn(&out, "66128.9亿"));
+}
