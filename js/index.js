@@ -2,7 +2,7 @@
 // schedules drawing; every chart decision is made in Rust. It builds DOM with createElement
 // and textContent only, and never lets an error escape into the host page.
 
-import initWasm, { analyze, chartHeight, describeChart, renderChart } from './wasm/postchart.js';
+import initWasm, { analyze, chartHeight, chartTable, describeChart, renderChart } from './wasm/postchart.js';
 
 const PREFIX = 'data-postchart';
 const DEFAULT_FONTS =
@@ -70,7 +70,8 @@ function buildFigure(doc, result, options) {
   element.className = 'postchart';
   element.style.margin = '1.5em 0';
   element.style.padding = '0';
-  const charts = result.charts.map((spec) => {
+  const record = { element, charts: [], options, observer: null, frame: 0, released: false };
+  record.charts = result.charts.map((spec) => {
     const canvas = doc.createElement('canvas');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', describeChart(spec));
@@ -83,10 +84,50 @@ function buildFigure(doc, result, options) {
     // The fallback content of a canvas is read by assistive technology that skips aria-label.
     canvas.textContent = describeChart(spec);
     element.appendChild(canvas);
+    element.appendChild(dataTable(doc, spec));
     return { spec, canvas, drawn: '' };
   });
   live.figures += 1;
-  return { element, charts, options, observer: null, frame: 0, released: false };
+  figuresOnPage.add(record);
+  return record;
+}
+
+/** A visually hidden table of the chart's data, for screen readers and copy-paste. */
+function dataTable(doc, spec) {
+  const table = doc.createElement('table');
+  table.className = 'postchart-data';
+  // Visually hidden, still read: the usual clip pattern on a wrapper (tables ignore a 1px
+  // size), set property by property (CSP-safe).
+  const wrap = doc.createElement('div');
+  wrap.className = 'postchart-data-wrap';
+  Object.assign(wrap.style, {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    padding: '0',
+    margin: '-1px',
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+    border: '0',
+  });
+  const caption = doc.createElement('caption');
+  caption.textContent = spec.title;
+  table.appendChild(caption);
+  const body = doc.createElement('tbody');
+  for (const [label, figure] of chartTable(spec)) {
+    const row = doc.createElement('tr');
+    const th = doc.createElement('th');
+    th.scope = 'row';
+    th.textContent = label;
+    const td = doc.createElement('td');
+    td.textContent = figure;
+    row.append(th, td);
+    body.appendChild(row);
+  }
+  table.appendChild(body);
+  wrap.appendChild(table);
+  return wrap;
 }
 
 function pixelRatio() {
@@ -138,6 +179,7 @@ function drawFigure(figure) {
 }
 
 function observeResize(figure) {
+  if (!densityQuery) watchDensity();
   if (typeof ResizeObserver !== 'function') return;
   figure.observer = new ResizeObserver(() => {
     if (figure.frame) return;
@@ -159,7 +201,35 @@ function release(figure) {
   }
   figure.observer = null;
   figure.element.remove();
+  figuresOnPage.delete(figure);
   live.figures -= 1;
+}
+
+// Moving to a screen of another pixel density (or zooming) changes devicePixelRatio without
+// resizing anything: a resolution query, re-armed at each change, redraws every figure.
+// Browser zoom also fires a window resize, which a container of unchanged CSS width does not
+// see: that path checks the ratio too.
+const figuresOnPage = new Set();
+let densityQuery = null;
+let knownRatio = 0;
+function watchDensity() {
+  knownRatio = pixelRatio();
+  if (typeof matchMedia === 'function') {
+    if (densityQuery) densityQuery.removeEventListener('change', onDensityChange);
+    densityQuery = matchMedia(`(resolution: ${knownRatio}dppx)`);
+    densityQuery.addEventListener('change', onDensityChange, { once: true });
+  }
+  if (!watchDensity.resize && typeof addEventListener === 'function') {
+    watchDensity.resize = true;
+    addEventListener('resize', () => {
+      if (pixelRatio() !== knownRatio) onDensityChange();
+    });
+  }
+}
+function onDensityChange() {
+  densityQuery = null;
+  for (const figure of figuresOnPage) drawFigure(figure);
+  watchDensity();
 }
 
 function requestFrame(fn) {

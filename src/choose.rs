@@ -764,6 +764,30 @@ pub fn display_width(text: &str) -> usize {
     text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
+impl ChartSpec {
+    /// The chart's data as a reader would tabulate it: (label, figure as stated) per point, the
+    /// figure never rounded (`2147.9万元`, `约15%`, `下降1.9%`).
+    pub fn table_rows(&self) -> Vec<(String, String)> {
+        let zh = format::is_chinese(&self.lang);
+        self.points
+            .iter()
+            .map(|p| {
+                let mut figure = p.figure(self.unit.as_deref(), &self.lang);
+                if let Some(q) = &p.qualifier {
+                    figure = format!("{q}{figure}");
+                }
+                let said = ["下降", "减少", "下跌", "回落", "降低", "下滑"]
+                    .iter()
+                    .any(|w| p.label.contains(w));
+                if p.sign < 0 && !said {
+                    figure = format!("{}{figure}", if zh { "下降" } else { "down " });
+                }
+                (p.label.clone(), figure)
+            })
+            .collect()
+    }
+}
+
 /// The most points one chart draws; a spec with more is drawn capped, and says so.
 pub const MAX_DRAWN_POINTS: usize = 50;
 

@@ -63,6 +63,12 @@ pub fn chart_height(spec: JsValue, width: f64) -> Result<f64, JsError> {
     Ok(render::chart_height(&spec_from_js(spec)?, width))
 }
 
+/// The chart's data for a table: `[[label, figure], …]`, figures exactly as stated.
+#[wasm_bindgen(js_name = chartTable)]
+pub fn chart_table(spec: JsValue) -> Result<JsValue, JsError> {
+    to_js(&spec_from_js(spec)?.table_rows())
+}
+
 /// The chart's text alternative (for `aria-label`), in its language.
 #[wasm_bindgen(js_name = describeChart)]
 pub fn describe_chart(spec: JsValue) -> Result<String, JsError> {

@@ -207,3 +207,39 @@ test('the gallery shows a line, a donut, horizontal bars and cards', async () =>
   await b.page.screenshot({ path: join(artifacts, 'gallery.png'), fullPage: true });
   assert.deepEqual(b.errors(), []);
 });
+
+test('each chart is followed by a visually hidden table of its exact figures', async () => {
+  await open('/www/index.html');
+  await b.page.waitForSelector('script[data-postchart][data-postchart-state="done"]', { state: 'attached', timeout: 15000 });
+  const tables = await b.page.$$eval('figure.postchart table.postchart-data', (ts) =>
+    ts.map((t) => ({
+      caption: t.caption.textContent,
+      rows: [...t.rows].map((r) => [...r.cells].map((c) => c.textContent)),
+      box: [t.parentElement.getBoundingClientRect().width, t.parentElement.getBoundingClientRect().height],
+    })),
+  );
+  assert.equal(tables.length, 2);
+  assert.equal(tables[0].caption, '2021年新增人数');
+  assert.deepEqual(tables[0].rows, [['初中级工', '4948人'], ['高级工', '2542人'], ['技师', '402人'], ['高级技师', '136人']]);
+  assert.deepEqual(tables[1].rows[1], ['培训补贴资金', '2147.9万元']);
+  assert.ok(tables.every((t) => t.box[0] <= 1 && t.box[1] <= 1), 'visually hidden');
+});
+
+test('a change of pixel density redraws at the new resolution', async () => {
+  await open('/www/index.html');
+  await b.page.waitForSelector('script[data-postchart][data-postchart-state="done"]', { state: 'attached', timeout: 15000 });
+  const size = () => b.page.$eval('figure.postchart canvas', (c) => [c.width, c.height, c.getBoundingClientRect().width]);
+  const [w1, h1, css] = await size();
+  assert.equal(w1, Math.round(css));
+  // Zooming or moving to a denser screen changes devicePixelRatio and fires a resize (and a
+  // resolution media-query change). Headless emulation fires neither, so the test does what
+  // the browser would: a new ratio, then the event.
+  await b.page.evaluate(() => {
+    Object.defineProperty(window, 'devicePixelRatio', { configurable: true, get: () => 2 });
+    window.dispatchEvent(new Event('resize'));
+  });
+  await b.page.waitForFunction((w) => document.querySelector('figure.postchart canvas').width === w, w1 * 2, { timeout: 5000 });
+  const [w2, h2] = await size();
+  assert.equal(w2, w1 * 2);
+  assert.equal(h2, h1 * 2);
+});
