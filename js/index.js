@@ -70,6 +70,7 @@ function buildFigure(doc, result, options) {
   element.className = 'postchart';
   element.style.margin = '1.5em 0';
   element.style.padding = '0';
+  element.style.position = 'relative';
   const record = { element, charts: [], options, observer: null, frame: 0, released: false };
   record.charts = result.charts.map((spec) => {
     const canvas = doc.createElement('canvas');
@@ -83,9 +84,14 @@ function buildFigure(doc, result, options) {
     canvas.style.marginBottom = '1em';
     // The fallback content of a canvas is read by assistive technology that skips aria-label.
     canvas.textContent = describeChart(spec);
+    // Focusable: arrow keys move through the points, showing each in the tooltip.
+    canvas.tabIndex = 0;
     element.appendChild(canvas);
-    element.appendChild(dataTable(doc, spec));
-    return { spec, canvas, drawn: '' };
+    const rows = chartTable(spec);
+    element.appendChild(dataTable(doc, spec, rows));
+    const chart = { spec, canvas, rows, regions: [], focus: -1, drawn: '' };
+    attachTooltip(record, chart);
+    return chart;
   });
   live.figures += 1;
   figuresOnPage.add(record);
@@ -93,7 +99,7 @@ function buildFigure(doc, result, options) {
 }
 
 /** A visually hidden table of the chart's data, for screen readers and copy-paste. */
-function dataTable(doc, spec) {
+function dataTable(doc, spec, rows) {
   const table = doc.createElement('table');
   table.className = 'postchart-data';
   // Visually hidden, still read: the usual clip pattern on a wrapper (tables ignore a 1px
@@ -115,7 +121,7 @@ function dataTable(doc, spec) {
   caption.textContent = spec.title;
   table.appendChild(caption);
   const body = doc.createElement('tbody');
-  for (const [label, figure] of chartTable(spec)) {
+  for (const [label, figure] of rows) {
     const row = doc.createElement('tr');
     const th = doc.createElement('th');
     th.scope = 'row';
@@ -128,6 +134,91 @@ function dataTable(doc, spec) {
   table.appendChild(body);
   wrap.appendChild(table);
   return wrap;
+}
+
+/** The figure's one tooltip, created on first use. */
+function tooltipOf(figure) {
+  if (!figure.tooltip) {
+    const doc = figure.element.ownerDocument;
+    const tip = doc.createElement('div');
+    tip.className = 'postchart-tooltip';
+    // Announced when it changes: keyboard users hear the point they moved to.
+    tip.setAttribute('role', 'status');
+    tip.setAttribute('aria-live', 'polite');
+    Object.assign(tip.style, {
+      position: 'absolute',
+      display: 'none',
+      pointerEvents: 'none',
+      transform: 'translate(-50%, -100%)',
+      padding: '4px 8px',
+      borderRadius: '4px',
+      font: '13px/1.4 system-ui, sans-serif',
+      whiteSpace: 'nowrap',
+      zIndex: '1',
+    });
+    figure.element.appendChild(tip);
+    figure.tooltip = tip;
+  }
+  return figure.tooltip;
+}
+
+function showPoint(figure, chart, index) {
+  const region = chart.regions.find((r) => r.index === index);
+  const row = chart.rows[index];
+  if (!region || !row) return hideTooltip(figure);
+  const tip = tooltipOf(figure);
+  const dark = themeOf(figure) === 'dark';
+  tip.style.background = dark ? '#e6edf3' : '#1f2328';
+  tip.style.color = dark ? '#161b22' : '#ffffff';
+  // Label and the figure exactly as the text states it.
+  tip.textContent = `${row[0]}：${row[1]}`;
+  tip.style.left = `${chart.canvas.offsetLeft + region.x + region.w / 2}px`;
+  tip.style.top = `${chart.canvas.offsetTop + region.y}px`;
+  tip.style.display = 'block';
+  chart.focus = index;
+}
+
+function hideTooltip(figure) {
+  if (figure.tooltip) figure.tooltip.style.display = 'none';
+}
+
+function attachTooltip(figure, chart) {
+  const { canvas } = chart;
+  const at = (event) => {
+    const box = canvas.getBoundingClientRect();
+    const x = event.clientX - box.left;
+    const y = event.clientY - box.top;
+    const hit = chart.regions.find((r) => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h);
+    if (hit) showPoint(figure, chart, hit.index);
+    else hideTooltip(figure);
+  };
+  canvas.addEventListener('pointermove', at);
+  canvas.addEventListener('pointerdown', at);
+  const leave = () => {
+    hideTooltip(figure);
+    chart.focus = -1;
+  };
+  canvas.addEventListener('pointerleave', leave);
+  canvas.addEventListener('blur', leave);
+  canvas.addEventListener('keydown', (event) => {
+    const last = chart.regions.length - 1;
+    if (last < 0) return;
+    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    let next = chart.focus;
+    if (event.key in moves) {
+      const step = moves[event.key];
+      // The first press lands on the first point (or the last, going back).
+      next = chart.focus < 0 ? (step > 0 ? 0 : last) : Math.min(last, Math.max(0, chart.focus + step));
+    } else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = last;
+    else if (event.key === 'Escape') {
+      hideTooltip(figure);
+      chart.focus = -1;
+      return;
+    } else return;
+    event.preventDefault();
+    showPoint(figure, chart, chart.regions[next].index);
+  });
 }
 
 function pixelRatio() {
@@ -164,7 +255,7 @@ function drawFigure(figure) {
       chart.canvas.style.height = `${height}px`;
       chart.canvas.width = Math.max(1, Math.round(width * ratio));
       chart.canvas.height = Math.max(1, Math.round(height * ratio));
-      renderChart(chart.canvas, chart.spec, {
+      chart.regions = renderChart(chart.canvas, chart.spec, {
         pixelRatio: ratio,
         theme,
         fontFamily,

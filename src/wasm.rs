@@ -84,13 +84,14 @@ struct DrawOptions {
     accent: Option<String>,
 }
 
-/// Draws `spec` on `canvas`, whose backing store the caller has sized (CSS size x ratio).
+/// Draws `spec` on `canvas`, whose backing store the caller has sized (CSS size x ratio), and
+/// returns where each point is (`[{index, x, y, w, h}]` in CSS pixels) for tooltips.
 #[wasm_bindgen(js_name = renderChart)]
 pub fn render_chart(
     canvas: HtmlCanvasElement,
     spec: JsValue,
     options: JsValue,
-) -> Result<(), JsError> {
+) -> Result<JsValue, JsError> {
     let spec = spec_from_js(spec)?;
     let options: DrawOptions = if options.is_undefined() || options.is_null() {
         DrawOptions::default()
@@ -117,5 +118,7 @@ pub fn render_chart(
     };
     let backend = CanvasBackend::with_canvas_object(canvas)
         .ok_or_else(|| JsError::new("canvas has no 2d context"))?;
-    render::render(&spec, backend, &render_options).map_err(|e| JsError::new(&e.to_string()))
+    let regions = render::render_regions(&spec, backend, &render_options)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&regions)
 }

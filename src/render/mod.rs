@@ -49,6 +49,26 @@ pub fn render<DB: DrawingBackend>(
     backend: DB,
     options: &RenderOptions,
 ) -> Result<(), Error> {
+    render_regions(spec, backend, options).map(|_| ())
+}
+
+/// Where a drawn point can be pointed at, in CSS pixels: for tooltips and keyboard focus.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Region {
+    /// The point's index in the spec.
+    pub index: usize,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// Like [`render`], and returns the region of every drawn point, in drawing order.
+pub fn render_regions<DB: DrawingBackend>(
+    spec: &ChartSpec,
+    backend: DB,
+    options: &RenderOptions,
+) -> Result<Vec<Region>, Error> {
     validate(spec)?;
     // More points than a chart can show: draw the first ones and say so under the title.
     let note = spec.cap_note();
@@ -75,7 +95,8 @@ pub fn render<DB: DrawingBackend>(
         ChartKind::Hbar => painter.horizontal_bars(spec)?,
         ChartKind::Kpi => painter.cards(spec)?,
     }
-    root.present().map_err(drawing_error)
+    root.present().map_err(drawing_error)?;
+    Ok(painter.regions.into_inner())
 }
 
 fn validate(spec: &ChartSpec) -> Result<(), Error> {
@@ -106,6 +127,8 @@ struct Painter<'a, DB: DrawingBackend> {
     family: &'a str,
     /// Said under the title when the chart draws fewer points than its spec has.
     note: Option<String>,
+    /// Where each drawn point is, collected while drawing.
+    regions: std::cell::RefCell<Vec<Region>>,
 }
 
 #[derive(Clone, Copy)]
@@ -130,11 +153,17 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             theme: &options.theme,
             family: &options.font_family,
             note: None,
+            regions: std::cell::RefCell::new(Vec::new()),
         }
     }
 
     fn px(&self, v: f64) -> i32 {
         (v * self.ratio).round() as i32
+    }
+
+    fn region(&self, index: usize, x: f64, y: f64, w: f64, h: f64) {
+        let (w, h) = (w.max(1.0), h.max(1.0));
+        self.regions.borrow_mut().push(Region { index, x, y, w, h });
     }
 
     fn fill_background(&mut self) -> Result<(), Error> {
@@ -331,6 +360,13 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let scale = common_scale(spec);
         for (k, p) in spec.points.iter().enumerate() {
             let cx = left + band * (k as f64 + 0.5);
+            self.region(
+                k,
+                left + band * k as f64,
+                plot.top - layout::VALUE_SIZE * 1.5,
+                band,
+                plot_bottom - plot.top + layout::VALUE_SIZE * 1.5 + 8.0,
+            );
             let (y0, y1) = (y_of(0.0), y_of(p.magnitude()));
             let color = self.theme.series[0];
             self.rect(
@@ -412,6 +448,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let step = if band < 36.0 { 2 } else { 1 };
         for (k, (p, &(x, y))) in spec.points.iter().zip(&at).enumerate() {
             self.dot(x, y, 4.0, self.theme.series[0])?;
+            self.region(k, x - band / 2.0, plot.top, band, plot_bottom - plot.top);
             if k % step == 0 || k == n - 1 {
                 let value = bar_value(p, scale, &spec.lang);
                 self.text(
@@ -484,6 +521,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         for (k, p) in spec.points.iter().enumerate() {
             let color = self.theme.series[k % self.theme.series.len()];
             self.rect(lx, ly + 2.0, lx + 12.0, ly + 14.0, color)?;
+            self.region(k, lx, ly, legend_w, layout::LABEL_SIZE * 1.8);
             let share = format::number(p.magnitude() / total * 100.0, 1, false);
             let line = format!(
                 "{} {} ({share}%)",
@@ -538,6 +576,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let x_of = |v: f64| left + axis.fraction(v) * (right - left).max(1.0);
         for (k, (p, value)) in spec.points.iter().zip(&values).enumerate() {
             let y = top + row * k as f64;
+            self.region(k, layout::PAD, y, self.width - 2.0 * layout::PAD, row);
             let bar_h = row * 0.64;
             let (x0, x1) = (x_of(0.0), x_of(p.magnitude()));
             self.rect(x0.min(x1), y, x0.max(x1), y + bar_h, self.theme.series[0])?;
@@ -578,6 +617,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let grid = layout::CardGrid::new(spec.points.len(), self.width);
         for (k, p) in spec.points.iter().enumerate() {
             let (x, y, w) = grid.cell(k, top);
+            self.region(k, x, y, w, layout::CARD_HEIGHT);
             if y + layout::CARD_HEIGHT > bottom + 1.0 {
                 break;
             }

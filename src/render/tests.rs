@@ -201,3 +201,33 @@ fn mixed_scales_write_each_figure_with_its_own_scale_word() {
     assert!(drawn(&out, "114.31万亿"), "{out}");
     assert!(drawn(&out, "66128.9亿"));
 }
+
+#[test]
+fn every_drawn_point_has_a_region_for_pointing() {
+    for kind in [
+        ChartKind::Bar,
+        ChartKind::Hbar,
+        ChartKind::Line,
+        ChartKind::Pie,
+        ChartKind::Kpi,
+    ] {
+        let mut spec = seed_bar();
+        spec.kind = kind;
+        let mut out = String::new();
+        let regions = render_regions(
+            &spec,
+            SVGBackend::with_string(&mut out, (640, 400)),
+            &RenderOptions::default(),
+        )
+        .unwrap();
+        let indexes: Vec<usize> = regions.iter().map(|r| r.index).collect();
+        assert_eq!(indexes, vec![0, 1, 2, 3], "{kind:?}");
+        // Regions do not overlap along the reading direction.
+        for w in regions.windows(2) {
+            let apart = w[0].x + w[0].w <= w[1].x + 0.5
+                || w[0].y + w[0].h <= w[1].y + 0.5
+                || w[1].y > w[0].y;
+            assert!(apart, "{kind:?}: {w:?}");
+        }
+    }
+}

@@ -36,7 +36,7 @@ async function foreignElements() {
   const ours = ['CANVAS', 'DIV', 'TABLE', 'CAPTION', 'TBODY', 'TR', 'TH', 'TD'];
   return b.page.$$eval(
     'figure.postchart *',
-    (els, ours) => els.filter((e) => !ours.includes(e.tagName) || (e.tagName === 'DIV' && e.className !== 'postchart-data-wrap')).map((e) => e.outerHTML.slice(0, 80)),
+    (els, ours) => els.filter((e) => !ours.includes(e.tagName) || (e.tagName === 'DIV' && !['postchart-data-wrap', 'postchart-tooltip'].includes(e.className))).map((e) => e.outerHTML.slice(0, 80)),
     ours,
   );
 }

@@ -243,3 +243,30 @@ test('a change of pixel density redraws at the new resolution', async () => {
   assert.equal(w2, w1 * 2);
   assert.equal(h2, h1 * 2);
 });
+
+test('pointing at a bar or moving with the arrow keys shows its exact figure', async () => {
+  await open('/www/index.html');
+  await b.page.waitForSelector('script[data-postchart][data-postchart-state="done"]', { state: 'attached', timeout: 15000 });
+  const canvas = b.page.locator('figure.postchart canvas[data-postchart-kind="bar"]');
+  const box = await canvas.boundingBox();
+  // The first of four bars sits in the first quarter of the plot, right of the axis labels.
+  await b.page.mouse.move(box.x + 60 + (box.width - 76) / 8, box.y + box.height * 0.6);
+  const tip = b.page.locator('figure.postchart .postchart-tooltip').first();
+  await tip.waitFor({ state: 'visible', timeout: 3000 });
+  assert.equal(await tip.textContent(), '初中级工：4948人');
+  await b.page.mouse.move(box.x + box.width + 50, box.y - 50);
+  await tip.waitFor({ state: 'hidden', timeout: 3000 });
+
+  await canvas.focus();
+  await b.page.keyboard.press('ArrowRight');
+  assert.equal(await tip.textContent(), '初中级工：4948人');
+  await b.page.keyboard.press('ArrowRight');
+  await b.page.keyboard.press('ArrowRight');
+  assert.equal(await tip.textContent(), '技师：402人');
+  await b.page.keyboard.press('End');
+  assert.equal(await tip.textContent(), '高级技师：136人');
+  assert.equal(await tip.getAttribute('aria-live'), 'polite');
+  await b.page.keyboard.press('Escape');
+  assert.equal(await tip.isVisible(), false);
+  await b.page.locator('figure.postchart').first().screenshot({ path: join(artifacts, 'tooltip.png') });
+});
