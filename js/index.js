@@ -91,11 +91,69 @@ function buildFigure(doc, result, options) {
     element.appendChild(dataTable(doc, spec, rows));
     const chart = { spec, canvas, rows, regions: [], focus: -1, drawn: '' };
     attachTooltip(record, chart);
+    element.appendChild(actions(doc, chart));
     return chart;
   });
   live.figures += 1;
   figuresOnPage.add(record);
   return record;
+}
+
+/** The chart's data as CSV: label, value and scale exactly as extracted, unit, figure as written. */
+function chartCsv(chart) {
+  const cell = (v) => {
+    const text = v === null || v === undefined ? '' : String(v);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [['label', 'value', 'scale', 'unit', 'figure'].join(',')];
+  chart.spec.points.forEach((p, k) => {
+    const unit = p.unit ?? chart.spec.unit ?? '';
+    lines.push([p.label, p.value, p.scale, unit, chart.rows[k] ? chart.rows[k][1] : ''].map(cell).join(','));
+  });
+  // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+function fileName(spec, ext) {
+  const base = (spec.title || 'chart').replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'chart';
+  return `${base}.${ext}`;
+}
+
+function download(doc, blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  doc.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A small row under the chart: download the picture (PNG) or the data (CSV). */
+function actions(doc, chart) {
+  const zh = /^zh/i.test(chart.spec.lang || '');
+  const row = doc.createElement('div');
+  row.className = 'postchart-actions';
+  Object.assign(row.style, { display: 'flex', gap: '12px', margin: '-0.5em 0 1em', font: '12px system-ui, sans-serif' });
+  const button = (text, onClick) => {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    Object.assign(b.style, { background: 'none', border: '0', padding: '0', color: 'inherit', opacity: '0.75', textDecoration: 'underline', cursor: 'pointer', font: 'inherit' });
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  row.append(
+    button(zh ? '下载图片 (PNG)' : 'Download PNG', () =>
+      chart.canvas.toBlob((blob) => blob && download(doc, blob, fileName(chart.spec, 'png')), 'image/png'),
+    ),
+    button(zh ? '下载数据 (CSV)' : 'Download CSV', () =>
+      download(doc, new Blob([chartCsv(chart)], { type: 'text/csv;charset=utf-8' }), fileName(chart.spec, 'csv')),
+    ),
+  );
+  return row;
 }
 
 /** A visually hidden table of the chart's data, for screen readers and copy-paste. */
@@ -233,8 +291,16 @@ function themeOf(figure) {
   return query && query.matches ? 'dark' : 'light';
 }
 
+/** A `--postchart-*` custom property set by the page's CSS, if any. */
+function cssVar(figure, name) {
+  const view = figure.element.ownerDocument.defaultView;
+  return view ? view.getComputedStyle(figure.element).getPropertyValue(name).trim() : '';
+}
+
 function fontFamilyOf(figure) {
   if (figure.options.fontFamily) return figure.options.fontFamily;
+  const fromCss = cssVar(figure, '--postchart-font');
+  if (fromCss) return fromCss;
   const view = figure.element.ownerDocument.defaultView;
   const pageFonts = view ? view.getComputedStyle(figure.element).fontFamily : '';
   // The page's fonts first; CJK fallbacks after them so Chinese always has glyphs.
@@ -259,7 +325,7 @@ function drawFigure(figure) {
         pixelRatio: ratio,
         theme,
         fontFamily,
-        accent: figure.options.accent,
+        accent: figure.options.accent || cssVar(figure, '--postchart-accent') || undefined,
       });
       chart.drawn = key;
     } catch (error) {

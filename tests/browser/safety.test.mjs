@@ -33,10 +33,10 @@ async function open(path) {
 
 /** Every element inside postchart's figures that postchart does not create (canvas, data table). */
 async function foreignElements() {
-  const ours = ['CANVAS', 'DIV', 'TABLE', 'CAPTION', 'TBODY', 'TR', 'TH', 'TD'];
+  const ours = ['CANVAS', 'DIV', 'TABLE', 'CAPTION', 'TBODY', 'TR', 'TH', 'TD', 'BUTTON'];
   return b.page.$$eval(
     'figure.postchart *',
-    (els, ours) => els.filter((e) => !ours.includes(e.tagName) || (e.tagName === 'DIV' && !['postchart-data-wrap', 'postchart-tooltip'].includes(e.className))).map((e) => e.outerHTML.slice(0, 80)),
+    (els, ours) => els.filter((e) => !ours.includes(e.tagName) || (e.tagName === 'DIV' && !['postchart-data-wrap', 'postchart-tooltip', 'postchart-actions'].includes(e.className))).map((e) => e.outerHTML.slice(0, 80)),
     ours,
   );
 }

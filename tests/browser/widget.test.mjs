@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { launch, countPixels, artifacts } from './browser.mjs';
 
 const BAR_RGB = [0x1f, 0x6f, 0xc5];
@@ -269,4 +270,40 @@ test('pointing at a bar or moving with the arrow keys shows its exact figure', a
   await b.page.keyboard.press('Escape');
   assert.equal(await tip.isVisible(), false);
   await b.page.locator('figure.postchart').first().screenshot({ path: join(artifacts, 'tooltip.png') });
+});
+
+test('each chart offers its picture and its exact data for download', async () => {
+  await open('/www/index.html');
+  await b.page.waitForSelector('script[data-postchart][data-postchart-state="done"]', { state: 'attached', timeout: 15000 });
+  const buttons = b.page.locator('figure.postchart .postchart-actions').first().locator('button');
+  assert.deepEqual(await buttons.allTextContents(), ['下载图片 (PNG)', '下载数据 (CSV)']);
+  const [csv] = await Promise.all([b.page.waitForEvent('download'), buttons.nth(1).click()]);
+  assert.equal(csv.suggestedFilename(), '2021年新增人数.csv');
+  const text = readFileSync(await csv.path(), 'utf8');
+  assert.equal(
+    text,
+    '\uFEFFlabel,value,scale,unit,figure\r\n初中级工,4948,1,人,4948人\r\n高级工,2542,1,人,2542人\r\n技师,402,1,人,402人\r\n高级技师,136,1,人,136人\r\n',
+  );
+  const [png] = await Promise.all([b.page.waitForEvent('download'), buttons.nth(0).click()]);
+  assert.equal(png.suggestedFilename(), '2021年新增人数.png');
+  const bytes = readFileSync(await png.path());
+  assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]); // "PNG"
+  // The KPI cards' CSV keeps 2147.9 and its scale apart: nothing rounded, nothing multiplied.
+  const kpiButtons = b.page.locator('figure.postchart .postchart-actions').nth(1).locator('button');
+  const [kpi] = await Promise.all([b.page.waitForEvent('download'), kpiButtons.nth(1).click()]);
+  assert.ok(readFileSync(await kpi.path(), 'utf8').includes('培训补贴资金,2147.9,10000,元,2147.9万元'));
+  assert.deepEqual(b.errors(), []);
+});
+
+test('page CSS can set the accent colour through a custom property', async () => {
+  await open('/tests/browser/pages/cases.html');
+  await b.page.waitForSelector('#article[data-postchart-state="done"]', { timeout: 15000 });
+  await b.page.evaluate(async () => {
+    const host = document.createElement('div');
+    host.id = 'themed';
+    host.style.setProperty('--postchart-accent', '#c23b5a');
+    document.body.appendChild(host);
+    await window.postchart.renderPost(host, '新增高级工2542人、技师402人。');
+  });
+  assert.ok((await countPixels(b.page, '#themed canvas', [0xc2, 0x3b, 0x5a])) > 2000);
 });
