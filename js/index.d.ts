@@ -56,6 +56,8 @@ export interface Extraction {
 export interface ExtractOptions {
   /** `post` (default): front matter + Markdown/HTML; `text`: an article's text, a paragraph a line. */
   format?: 'post' | 'text';
+  /** The post's language (`zh`, `en`…), over its front matter and the guess from its text. */
+  lang?: string;
   /** Where the `.wasm` file is, if not next to the module. */
   wasm?: string | URL | Response | BufferSource | WebAssembly.Module;
 }

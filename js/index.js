@@ -28,7 +28,8 @@ export function init(wasm) {
 /** Reads a post and returns its facts and chart specs as plain objects. */
 export async function extractPost(source, options = {}) {
   await init(options.wasm);
-  return analyze(String(source ?? ''), options.format === 'text' ? 'text' : 'post');
+  const lang = typeof options.lang === 'string' && options.lang ? options.lang : undefined;
+  return analyze(String(source ?? ''), options.format === 'text' ? 'text' : 'post', lang);
 }
 
 /**
@@ -469,7 +470,8 @@ async function renderElement(element, options) {
   try {
     const { source, format } = await sourceOf(element, options);
     const theme = element.getAttribute(`${PREFIX}-theme`) || options.theme;
-    const opts = { ...options, format, theme };
+    const lang = element.getAttribute(`${PREFIX}-lang`) || options.lang;
+    const opts = { ...options, format, theme, lang };
     const result = await extractPost(source, opts);
     const previous = figures.get(element);
     if (previous) release(previous);

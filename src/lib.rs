@@ -55,11 +55,24 @@ pub fn analyze(source: &str) -> Result<Analysis, Error> {
 
 /// Like [`analyze`], for either source format.
 pub fn analyze_as(source: &str, format: SourceFormat) -> Result<Analysis, Error> {
+    analyze_in(source, format, None)
+}
+
+/// Like [`analyze_as`], with the language the page says the post is in (`data-postchart-lang`):
+/// it wins over the front matter and the guess from the text.
+pub fn analyze_in(
+    source: &str,
+    format: SourceFormat,
+    lang: Option<&str>,
+) -> Result<Analysis, Error> {
     check_source(source)?;
-    let post = match format {
+    let mut post = match format {
         SourceFormat::Post => Post::parse(source),
         SourceFormat::Text => Post::from_text(source),
     };
+    if let Some(lang) = lang.map(str::trim).filter(|l| !l.is_empty()) {
+        post.front_matter.lang = Some(lang.to_string());
+    }
     let facts = extract::extract(&post);
     let charts = choose::choose(&post, &facts);
     Ok(Analysis {
@@ -99,6 +112,24 @@ mod tests {
         assert_eq!(analyze("PK\u{3}\u{4}\0\0\u{14}"), Err(Error::NotText));
         let big = "a".repeat(MAX_SOURCE_BYTES + 1);
         assert!(matches!(analyze(&big), Err(Error::TooLarge { .. })));
+    }
+
+    #[test]
+    fn the_page_language_wins() {
+        let analysis = analyze_in(
+            "---\nlang: zh\n---\n新增高级工2542人、技师402人。",
+            SourceFormat::Post,
+            Some("en"),
+        )
+        .unwrap();
+        assert!(analysis.charts[0].describe().starts_with("Bar chart:"));
+        let analysis = analyze_in(
+            "新增高级工2542人、技师402人。",
+            SourceFormat::Post,
+            Some(" "),
+        )
+        .unwrap();
+        assert!(analysis.charts[0].describe().starts_with("柱状图："));
     }
 
     #[test]

@@ -40,14 +40,15 @@ struct Extraction<'a> {
 }
 
 /// Reads a post (`format` = "post": front matter + Markdown/HTML; "text": an article's text)
-/// and returns `{title, date, lang, facts, charts}`.
+/// and returns `{title, date, lang, facts, charts}`; `lang`, when given, is the post's language.
 #[wasm_bindgen(js_name = analyze)]
-pub fn analyze(source: &str, format: &str) -> Result<JsValue, JsError> {
+pub fn analyze(source: &str, format: &str, lang: Option<String>) -> Result<JsValue, JsError> {
     let format = match format {
         "text" => SourceFormat::Text,
         _ => SourceFormat::Post,
     };
-    let analysis = crate::analyze_as(source, format).map_err(|e| JsError::new(&e.to_string()))?;
+    let analysis = crate::analyze_in(source, format, lang.as_deref())
+        .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&Extraction {
         title: analysis.post.front_matter.title.as_deref(),
         date: analysis.post.front_matter.date.as_deref(),

@@ -307,3 +307,38 @@ test('page CSS can set the accent colour through a custom property', async () =>
   });
   assert.ok((await countPixels(b.page, '#themed canvas', [0xc2, 0x3b, 0x5a])) > 2000);
 });
+
+test('resizing, hiding and showing the container redraws at the new size; the page sets the language', async () => {
+  await open('/tests/browser/pages/cases.html');
+  await b.page.waitForSelector('#article[data-postchart-state="done"]', { timeout: 15000 });
+  await b.page.evaluate(() => {
+    const host = document.createElement('div');
+    host.id = 'sized';
+    host.style.width = '800px';
+    const s = document.createElement('script');
+    s.type = 'text/markdown';
+    s.id = 'sized-post';
+    s.dataset.postchart = '';
+    s.dataset.postchartLang = 'en';
+    s.textContent = '新增高级工2542人、技师402人。';
+    host.appendChild(s);
+    document.body.appendChild(host);
+  });
+  await b.page.waitForSelector('#sized-post[data-postchart-state="done"]', { state: 'attached', timeout: 5000 });
+  const width = () => b.page.$eval('#sized canvas', (c) => c.width);
+  assert.equal(await width(), 800);
+  assert.match(await b.page.$eval('#sized canvas', (c) => c.getAttribute('aria-label')), /^Bar chart:/);
+  await b.page.evaluate(() => (document.getElementById('sized').style.width = '320px'));
+  await b.page.waitForFunction(() => document.querySelector('#sized canvas').width === 320, null, { timeout: 3000 });
+  // Hidden: nothing is drawn at 0×0; shown again at a new width: drawn at that width.
+  await b.page.evaluate(() => {
+    const host = document.getElementById('sized');
+    host.style.display = 'none';
+    host.style.width = '500px';
+  });
+  await b.page.waitForTimeout(200);
+  assert.equal(await width(), 320);
+  await b.page.evaluate(() => (document.getElementById('sized').style.display = 'block'));
+  await b.page.waitForFunction(() => document.querySelector('#sized canvas').width === 500, null, { timeout: 3000 });
+  assert.deepEqual(b.errors(), []);
+});
