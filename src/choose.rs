@@ -84,6 +84,21 @@ impl Point {
         self.value * self.scale
     }
 
+    /// The figure with its hedge and direction, as a reader should hear it (`约15%`, `下降1.9%`):
+    /// the direction is said unless the label already says it (`零售额下降`).
+    pub fn stated(&self, chart_unit: Option<&str>, lang: &str) -> String {
+        let qualifier = self.qualifier.as_deref().unwrap_or("");
+        let said = ["下降", "减少", "下跌", "回落", "降低", "下滑"]
+            .iter()
+            .any(|w| self.label.contains(w));
+        let sign = match (self.sign < 0 && !said, format::is_chinese(lang)) {
+            (false, _) => "",
+            (true, true) => "下降",
+            (true, false) => "down ",
+        };
+        format!("{sign}{qualifier}{}", self.figure(chart_unit, lang))
+    }
+
     /// The figure as the text gave it, in the chart's language (`2147.9万元`).
     pub fn figure(&self, chart_unit: Option<&str>, lang: &str) -> String {
         let unit = self.unit.as_deref().or(chart_unit);
@@ -768,22 +783,9 @@ impl ChartSpec {
     /// The chart's data as a reader would tabulate it: (label, figure as stated) per point, the
     /// figure never rounded (`2147.9万元`, `约15%`, `下降1.9%`).
     pub fn table_rows(&self) -> Vec<(String, String)> {
-        let zh = format::is_chinese(&self.lang);
         self.points
             .iter()
-            .map(|p| {
-                let mut figure = p.figure(self.unit.as_deref(), &self.lang);
-                if let Some(q) = &p.qualifier {
-                    figure = format!("{q}{figure}");
-                }
-                let said = ["下降", "减少", "下跌", "回落", "降低", "下滑"]
-                    .iter()
-                    .any(|w| p.label.contains(w));
-                if p.sign < 0 && !said {
-                    figure = format!("{}{figure}", if zh { "下降" } else { "down " });
-                }
-                (p.label.clone(), figure)
-            })
+            .map(|p| (p.label.clone(), p.stated(self.unit.as_deref(), &self.lang)))
             .collect()
     }
 }
@@ -825,24 +827,11 @@ impl ChartSpec {
             .iter()
             .take(MAX_DRAWN_POINTS)
             .map(|p| {
-                let qualifier = p.qualifier.as_deref().unwrap_or("");
-                let figure = p.figure(self.unit.as_deref(), &self.lang);
-                let said = ["下降", "减少", "下跌", "回落", "降低", "下滑"]
-                    .iter()
-                    .any(|w| p.label.contains(w));
-                let sign = if p.sign < 0 && !said {
-                    if zh {
-                        "下降"
-                    } else {
-                        "down "
-                    }
-                } else {
-                    ""
-                };
+                let stated = p.stated(self.unit.as_deref(), &self.lang);
                 if zh {
-                    format!("{} {sign}{qualifier}{figure}", p.label)
+                    format!("{} {stated}", p.label)
                 } else {
-                    format!("{}: {sign}{qualifier}{figure}", p.label)
+                    format!("{}: {stated}", p.label)
                 }
             })
             .collect();
