@@ -58,6 +58,12 @@ export interface ExtractOptions {
   format?: 'post' | 'text';
   /** The post's language (`zh`, `en`…), over its front matter and the guess from its text. */
   lang?: string;
+  /**
+   * The language of the page around the post (`autoRender` reads the nearest `lang` attribute,
+   * usually `<html lang>`): used when the front matter names none and the text does not plainly
+   * say otherwise.
+   */
+  pageLang?: string;
   /** Where the `.wasm` file is, if not next to the module. */
   wasm?: string | URL | Response | BufferSource | WebAssembly.Module;
 }

@@ -29,7 +29,9 @@ export function init(wasm) {
 export async function extractPost(source, options = {}) {
   await init(options.wasm);
   const lang = typeof options.lang === 'string' && options.lang ? options.lang : undefined;
-  return analyze(String(source ?? ''), options.format === 'text' ? 'text' : 'post', lang);
+  const pageLang =
+    typeof options.pageLang === 'string' && options.pageLang ? options.pageLang : undefined;
+  return analyze(String(source ?? ''), options.format === 'text' ? 'text' : 'post', lang, pageLang);
 }
 
 /**
@@ -471,7 +473,9 @@ async function renderElement(element, options) {
     const { source, format } = await sourceOf(element, options);
     const theme = element.getAttribute(`${PREFIX}-theme`) || options.theme;
     const lang = element.getAttribute(`${PREFIX}-lang`) || options.lang;
-    const opts = { ...options, format, theme, lang };
+    // The language the page gives the post (`<html lang>` or a nearer `lang`), as HTML inherits it.
+    const pageLang = options.pageLang || element.closest('[lang]')?.getAttribute('lang') || undefined;
+    const opts = { ...options, format, theme, lang, pageLang };
     const result = await extractPost(source, opts);
     const previous = figures.get(element);
     if (previous) release(previous);

@@ -99,6 +99,12 @@ impl Point {
         format!("{sign}{qualifier}{}", self.figure(chart_unit, lang))
     }
 
+    /// The figure in the short form a chart face shows (`7.06万人次`, `70.6K`).
+    pub fn shown(&self, chart_unit: Option<&str>, lang: &str) -> String {
+        let unit = self.unit.as_deref().or(chart_unit);
+        format::compact(self.value, self.scale, unit, lang)
+    }
+
     /// The figure as the text gave it, in the chart's language (`2147.9万元`).
     pub fn figure(&self, chart_unit: Option<&str>, lang: &str) -> String {
         let unit = self.unit.as_deref().or(chart_unit);

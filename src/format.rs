@@ -115,6 +115,57 @@ fn english_short(magnitude: f64, scale: f64) -> (String, &'static str) {
     (number(magnitude, 10, true), "")
 }
 
+/// A figure in the short form a chart face uses, where space is tight (cards, bar ends, legends):
+/// a figure the text gave with a scale word stays as written (`2147.9万元`, `$21.5M`); a long
+/// plain number is cut to three significant digits (`7.06万人次`, `70.6K`). The exact figure is
+/// in the tooltip, the text alternative and the data table.
+pub fn compact(value: f64, scale: f64, unit: Option<&str>, lang: &str) -> String {
+    let magnitude = value * scale;
+    if !magnitude.is_finite() || magnitude.abs() < 1e4 {
+        return figure(value, scale, unit, lang);
+    }
+    if is_chinese(lang) {
+        if scale > 1.0 && chinese_scale_word(scale).is_some() {
+            return figure(value, scale, unit, lang);
+        }
+        let (factor, word) = if magnitude.abs() >= 1e12 {
+            (1e12, "万亿")
+        } else if magnitude.abs() >= 1e8 {
+            (1e8, "亿")
+        } else {
+            (1e4, "万")
+        };
+        let shown = significant(magnitude / factor, 3);
+        return match unit.unwrap_or("") {
+            "$" => format!("{shown}{word}美元"),
+            unit => format!("{shown}{word}{unit}"),
+        };
+    }
+    let (factor, suffix) = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
+        .into_iter()
+        .find(|(factor, _)| magnitude.abs() >= *factor)
+        .unwrap_or((1.0, ""));
+    let shown = format!("{}{suffix}", significant(magnitude / factor, 3));
+    match unit.unwrap_or("") {
+        "$" if shown.starts_with('-') => format!("-${}", &shown[1..]),
+        "$" => format!("${shown}"),
+        "" => shown,
+        "%" | "‰" => format!("{shown}{}", unit.unwrap_or("")),
+        unit => format!("{shown} {unit}"),
+    }
+}
+
+/// `v` rounded to `digits` significant digits in its integer part and decimals (`7.0639` ->
+/// `7.06`, `123.4` -> `123`, `1234.5` -> `1235`).
+fn significant(v: f64, digits: i64) -> String {
+    let int_digits = if v == 0.0 {
+        1
+    } else {
+        (v.abs().log10().floor() as i64 + 1).max(1)
+    };
+    number(v, (digits - int_digits).max(0) as usize, true)
+}
+
 /// A short axis tick: `7.1万`, `70.6K`.
 pub fn tick(v: f64, lang: &str) -> String {
     let a = v.abs();
@@ -158,6 +209,27 @@ mod tests {
         assert_eq!(figure(21.5, 1e6, Some("$"), "en"), "$21.5M");
         assert_eq!(figure(15.0, 1.0, Some("%"), "en"), "15%");
         assert_eq!(figure(4948.0, 1.0, Some("workers"), "en"), "4,948 workers");
+    }
+
+    #[test]
+    fn compact_figures_by_language() {
+        assert_eq!(compact(70639.0, 1.0, Some("人次"), "zh"), "7.06万人次");
+        assert_eq!(compact(2147.9, 1e4, Some("元"), "zh"), "2147.9万元");
+        assert_eq!(compact(1.2, 1e12, Some("元"), "zh"), "1.2万亿元");
+        assert_eq!(compact(123_456_789.0, 1.0, Some("元"), "zh"), "1.23亿元");
+        assert_eq!(compact(4948.0, 1.0, Some("人"), "zh"), "4948人");
+        assert_eq!(compact(70639.0, 1.0, None, "en"), "70.6K");
+        assert_eq!(compact(2147.9, 1e4, Some("$"), "en"), "$21.5M");
+        assert_eq!(compact(21.5, 1e6, Some("$"), "en"), "$21.5M");
+        assert_eq!(compact(-21.5, 1e6, Some("$"), "en"), "-$21.5M");
+        assert_eq!(compact(4948.0, 1.0, Some("workers"), "en"), "4,948 workers");
+        assert_eq!(
+            compact(1_234_500.0, 1.0, Some("people"), "en"),
+            "1.23M people"
+        );
+        assert_eq!(compact(150_000.0, 1.0, None, "en"), "150K");
+        assert_eq!(compact(15.0, 1.0, Some("%"), "en"), "15%");
+        assert_eq!(compact(0.1 + 0.2, 1.0, Some("%"), "zh"), "0.3%");
     }
 
     #[test]

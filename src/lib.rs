@@ -55,15 +55,18 @@ pub fn analyze(source: &str) -> Result<Analysis, Error> {
 
 /// Like [`analyze`], for either source format.
 pub fn analyze_as(source: &str, format: SourceFormat) -> Result<Analysis, Error> {
-    analyze_in(source, format, None)
+    analyze_in(source, format, None, None)
 }
 
-/// Like [`analyze_as`], with the language the page says the post is in (`data-postchart-lang`):
-/// it wins over the front matter and the guess from the text.
+/// Like [`analyze_as`], with what the page says of the post's language: `lang`
+/// (`data-postchart-lang`) wins over the front matter and the text; `page_lang` (the nearest
+/// `lang` attribute, usually `<html lang>`) counts when the front matter names none and the
+/// text does not plainly say otherwise.
 pub fn analyze_in(
     source: &str,
     format: SourceFormat,
     lang: Option<&str>,
+    page_lang: Option<&str>,
 ) -> Result<Analysis, Error> {
     check_source(source)?;
     let mut post = match format {
@@ -72,6 +75,9 @@ pub fn analyze_in(
     };
     if let Some(lang) = lang.map(str::trim).filter(|l| !l.is_empty()) {
         post.front_matter.lang = Some(lang.to_string());
+    }
+    if let Some(page_lang) = page_lang {
+        post.adopt_page_lang(page_lang);
     }
     let facts = extract::extract(&post);
     let charts = choose::choose(&post, &facts);
@@ -120,6 +126,7 @@ mod tests {
             "---\nlang: zh\n---\n新增高级工2542人、技师402人。",
             SourceFormat::Post,
             Some("en"),
+            Some("zh-CN"),
         )
         .unwrap();
         assert!(analysis.charts[0].describe().starts_with("Bar chart:"));
@@ -127,9 +134,20 @@ mod tests {
             "新增高级工2542人、技师402人。",
             SourceFormat::Post,
             Some(" "),
+            None,
         )
         .unwrap();
         assert!(analysis.charts[0].describe().starts_with("柱状图："));
+        // `<html lang>` decides for a post whose text mixes languages.
+        let analysis = analyze_in(
+            "Growth by skill level: 高级工 2542 people, 技师 402 people.",
+            SourceFormat::Post,
+            None,
+            Some("zh-CN"),
+        )
+        .unwrap();
+        assert_eq!(analysis.charts[0].lang, "zh-CN");
+        assert!(analysis.charts[0].describe().starts_with("关键数字"));
     }
 
     #[test]

@@ -40,14 +40,20 @@ struct Extraction<'a> {
 }
 
 /// Reads a post (`format` = "post": front matter + Markdown/HTML; "text": an article's text)
-/// and returns `{title, date, lang, facts, charts}`; `lang`, when given, is the post's language.
+/// and returns `{title, date, lang, facts, charts}`; `lang`, when given, is the post's language,
+/// `page_lang` the language of the page around it (see [`crate::analyze_in`]).
 #[wasm_bindgen(js_name = analyze)]
-pub fn analyze(source: &str, format: &str, lang: Option<String>) -> Result<JsValue, JsError> {
+pub fn analyze(
+    source: &str,
+    format: &str,
+    lang: Option<String>,
+    page_lang: Option<String>,
+) -> Result<JsValue, JsError> {
     let format = match format {
         "text" => SourceFormat::Text,
         _ => SourceFormat::Post,
     };
-    let analysis = crate::analyze_in(source, format, lang.as_deref())
+    let analysis = crate::analyze_in(source, format, lang.as_deref(), page_lang.as_deref())
         .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&Extraction {
         title: analysis.post.front_matter.title.as_deref(),

@@ -59,14 +59,59 @@ impl Post {
         if let Some(lang) = &self.front_matter.lang {
             return lang.clone();
         }
-        let han = self
+        if self.text_script().han > 0 {
+            "zh"
+        } else {
+            "en"
+        }
+        .to_string()
+    }
+
+    /// Takes the language of the page the post sits in (`<html lang>`, the nearest `lang`
+    /// attribute) when the header names none, unless the text plainly says otherwise: many
+    /// Chinese sites keep a theme's `lang="en"`, and an English page may quote a Chinese post.
+    pub fn adopt_page_lang(&mut self, page_lang: &str) {
+        let page_lang = page_lang.trim();
+        if self.front_matter.lang.is_some() || page_lang.is_empty() {
+            return;
+        }
+        let script = self.text_script();
+        // A Han character is about a word; an English word is about five letters.
+        let (han_words, latin_words) = (script.han, script.latin / 5);
+        let page_zh = crate::format::is_chinese(page_lang);
+        let contradicted = if page_zh {
+            latin_words >= 4 * han_words.max(1)
+        } else {
+            han_words >= 4 * latin_words.max(1)
+        };
+        if !contradicted {
+            self.front_matter.lang = Some(page_lang.to_string());
+        }
+    }
+
+    /// Han characters and Latin letters in the first 2000 characters of text.
+    fn text_script(&self) -> TextScript {
+        let mut script = TextScript::default();
+        for c in self
             .paragraphs
             .iter()
             .flat_map(|p| p.text.chars())
             .take(2000)
-            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-        if han { "zh" } else { "en" }.to_string()
+        {
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                script.han += 1;
+            } else if c.is_ascii_alphabetic() {
+                script.latin += 1;
+            }
+        }
+        script
     }
+}
+
+#[derive(Default)]
+struct TextScript {
+    han: usize,
+    latin: usize,
 }
 
 #[derive(Default)]
@@ -242,6 +287,26 @@ mod tests {
         let post = Post::parse("Sales rose\nto 5 million.");
         assert_eq!(texts(&post), vec!["Sales rose to 5 million."]);
         assert_eq!(post.lang(), "en");
+    }
+
+    #[test]
+    fn page_language_unless_the_text_says_otherwise() {
+        let mut mixed = Post::from_text("The group of 高级工 grew by 2542 people this year.");
+        mixed.adopt_page_lang("en-GB");
+        assert_eq!(mixed.lang(), "en-GB");
+        // A theme's lang="en" on a Chinese site does not make a Chinese post English.
+        let mut chinese = Post::from_text("2021年，全市新增高级工2542人、技师402人。");
+        chinese.adopt_page_lang("en");
+        assert_eq!(chinese.lang(), "zh");
+        chinese.adopt_page_lang("zh-Hant");
+        assert_eq!(chinese.lang(), "zh-Hant");
+        let mut english = Post::from_text("The city trained 70,639 workers in 2021.");
+        english.adopt_page_lang("zh-CN");
+        assert_eq!(english.lang(), "en");
+        // The header's own language wins over the page.
+        let mut declared = Post::parse("---\nlang: zh-CN\n---\nThe 高级工 group grew.");
+        declared.adopt_page_lang("en");
+        assert_eq!(declared.lang(), "zh-CN");
     }
 
     #[test]

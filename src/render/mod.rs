@@ -526,7 +526,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             let line = format!(
                 "{} {} ({share}%)",
                 p.label,
-                p.figure(spec.unit.as_deref(), &spec.lang)
+                p.shown(spec.unit.as_deref(), &spec.lang)
             );
             let line = layout::fit(&line, legend_w - 20.0, layout::LABEL_SIZE);
             self.text(
@@ -642,7 +642,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             let figure = format!(
                 "{arrow}{}{}",
                 p.qualifier.as_deref().unwrap_or(""),
-                p.figure(spec.unit.as_deref(), &spec.lang)
+                p.shown(spec.unit.as_deref(), &spec.lang)
             );
             let size = layout::fit_size(&figure, inner, layout::KPI_SIZE, 14.0);
             let color = if p.sign < 0 {
@@ -686,12 +686,13 @@ fn is_change_label(label: &str) -> bool {
 }
 
 /// The number written on a bar or point: in the shared scale the unit line names (`2147.9`
-/// under 单位：万元), or with its own scale word when the points' scales differ (`114.31万亿`).
+/// under 单位：万元), or with its own scale word when the points' scales differ (`114.31万亿`);
+/// long plain numbers short (`7.06万`, `70.6K`).
 fn bar_value(p: &crate::choose::Point, shared_scale: f64, lang: &str) -> String {
-    if p.scale == shared_scale {
+    if p.scale == shared_scale && shared_scale > 1.0 {
         format::figure(p.value, 1.0, None, lang)
     } else {
-        format::figure(p.value, p.scale, None, lang)
+        format::compact(p.value, p.scale, None, lang)
     }
 }
 

@@ -116,6 +116,19 @@ fn horizontal_bars_and_cards() {
     let out = svg(&spec, 700, 200, 1.0);
     assert!(drawn(&out, "职业技能培训"));
     assert!(drawn(&out, "4948人次"));
+
+    // Long plain figures are short on the card face, in each language's way.
+    spec.points[0].value = 70639.0;
+    let out = svg(&spec, 700, 200, 1.0);
+    assert!(drawn(&out, "7.06万人次"), "{out}");
+    spec.lang = "en".into();
+    spec.points[0].unit = Some("trainees".into());
+    spec.points[1].value = 21.479;
+    spec.points[1].scale = 1e6;
+    spec.points[1].unit = Some("$".into());
+    let out = svg(&spec, 700, 200, 1.0);
+    assert!(drawn(&out, "70.6K trainees"), "{out}");
+    assert!(drawn(&out, "$21.5M"), "{out}");
 }
 
 #[test]

@@ -342,3 +342,32 @@ test('resizing, hiding and showing the container redraws at the new size; the pa
   await b.page.waitForFunction(() => document.querySelector('#sized canvas').width === 500, null, { timeout: 3000 });
   assert.deepEqual(b.errors(), []);
 });
+
+test('the nearest lang attribute sets the language of a post whose text is mixed, not of a Chinese one', async () => {
+  await open('/tests/browser/pages/cases.html');
+  await b.page.waitForSelector('#article[data-postchart-state="done"]', { timeout: 15000 });
+  await b.page.evaluate(() => {
+    for (const [id, text] of [
+      ['mixed-post', 'Growth by skill level: 高级工 2542 people, 技师 402 people.'],
+      ['chinese-post', '新增高级工2542人、技师402人。'],
+    ]) {
+      const host = document.createElement('section');
+      host.lang = 'en';
+      host.style.width = '600px';
+      const s = document.createElement('script');
+      s.type = 'text/markdown';
+      s.id = id;
+      s.dataset.postchart = '';
+      s.textContent = text;
+      host.appendChild(s);
+      document.body.appendChild(host);
+    }
+  });
+  for (const id of ['mixed-post', 'chinese-post']) {
+    await b.page.waitForSelector(`#${id}[data-postchart-state="done"]`, { state: 'attached', timeout: 5000 });
+  }
+  const label = (id) => b.page.$eval(`#${id} + figure canvas`, (c) => c.getAttribute('aria-label'));
+  assert.match(await label('mixed-post'), /^Key figures: /);
+  assert.match(await label('chinese-post'), /^柱状图：/);
+  assert.deepEqual(b.errors(), []);
+});
