@@ -58,7 +58,7 @@ fn group_thousands(text: &str) -> String {
 }
 
 /// The Chinese scale word for a factor (`1e4` -> `万`).
-fn chinese_scale_word(scale: f64) -> Option<&'static str> {
+pub fn chinese_scale_word(scale: f64) -> Option<&'static str> {
     Some(match scale {
         1e3 => "千",
         1e4 => "万",
@@ -70,6 +70,17 @@ fn chinese_scale_word(scale: f64) -> Option<&'static str> {
         1e10 => "百亿",
         1e11 => "千亿",
         1e12 => "万亿",
+        _ => return None,
+    })
+}
+
+/// The English word for a scale a unit line can name (`1e9` -> `billion`).
+pub fn english_scale_word(scale: f64) -> Option<&'static str> {
+    Some(match scale {
+        1e3 => "thousand",
+        1e6 => "million",
+        1e9 => "billion",
+        1e12 => "trillion",
         _ => return None,
     })
 }

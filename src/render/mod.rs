@@ -299,13 +299,16 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     fn unit_only(&self, spec: &ChartSpec) -> Option<String> {
         let unit = spec.unit.as_deref()?;
         let scale = common_scale(spec);
-        let shown = format::figure(1.0, scale, Some(unit), &spec.lang);
-        // figure() renders `1万元`; the unit line wants `万元`.
-        let shown = shown.trim_start_matches('1').trim().to_string();
-        Some(if format::is_chinese(&spec.lang) {
-            format!("单位：{shown}")
-        } else {
-            format!("Unit: {shown}")
+        if format::is_chinese(&spec.lang) {
+            // figure() renders `1万元`; the unit line wants `万元`.
+            let shown = format::figure(1.0, scale, Some(unit), &spec.lang);
+            return Some(format!("单位：{}", shown.trim_start_matches('1')));
+        }
+        let word = format::english_scale_word(scale);
+        Some(match (unit, word) {
+            (unit, None) => format!("Unit: {unit}"),
+            ("$" | "%" | "‰", Some(word)) => format!("Unit: {unit} {word}"),
+            (unit, Some(word)) => format!("Unit: {word} {unit}"),
         })
     }
 
@@ -696,10 +699,17 @@ fn bar_value(p: &crate::choose::Point, shared_scale: f64, lang: &str) -> String 
     }
 }
 
-/// The scale all points share (so the unit line can say 万元), else 1.
+/// The scale all points share and the unit line can name (万元 in Chinese, `$ billion` in
+/// English), else 1: the figures then carry their own scale.
 fn common_scale(spec: &ChartSpec) -> f64 {
     let first = spec.points.first().map_or(1.0, |p| p.scale);
-    if spec.points.iter().all(|p| p.scale == first) {
+    let nameable = first == 1.0
+        || if format::is_chinese(&spec.lang) {
+            format::chinese_scale_word(first).is_some()
+        } else {
+            format::english_scale_word(first).is_some()
+        };
+    if nameable && spec.points.iter().all(|p| p.scale == first) {
         first
     } else {
         1.0

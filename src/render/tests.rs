@@ -132,6 +132,27 @@ fn horizontal_bars_and_cards() {
 }
 
 #[test]
+fn english_unit_lines_name_the_shared_scale_in_words() {
+    let mut spec = seed_bar();
+    spec.lang = "en".into();
+    spec.unit = Some("$".into());
+    for p in &mut spec.points {
+        p.scale = 1e9;
+        p.unit = Some("$".into());
+    }
+    let out = svg(&spec, 600, 300, 1.0);
+    assert!(drawn(&out, "Unit: $ billion"), "{out}");
+    assert!(drawn(&out, "4,948"), "{out}");
+    // 万 has no English word: each bar carries its own short figure instead.
+    for p in &mut spec.points {
+        p.scale = 1e4;
+    }
+    let out = svg(&spec, 600, 300, 1.0);
+    assert!(drawn(&out, "Unit: $"), "{out}");
+    assert!(drawn(&out, "49.5M"), "{out}");
+}
+
+#[test]
 fn empty_and_non_finite_specs_are_errors() {
     let mut spec = seed_bar();
     spec.points[1].value = f64::NAN;
