@@ -17,6 +17,7 @@ const TYPES = {
   '.md': 'text/markdown; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.ttf': 'font/ttf',
 };
 
 /**

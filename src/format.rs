@@ -131,8 +131,14 @@ fn english_short(magnitude: f64, scale: f64) -> (String, &'static str) {
 /// plain number is cut to three significant digits (`7.06万人次`, `70.6K`). The exact figure is
 /// in the tooltip, the text alternative and the data table.
 pub fn compact(value: f64, scale: f64, unit: Option<&str>, lang: &str) -> String {
+    compact_from(value, scale, unit, lang, 1e4)
+}
+
+/// Like [`compact`], shortening plain numbers only from `from` up (bars have room for
+/// `52,360`; a card's big figure does not).
+pub fn compact_from(value: f64, scale: f64, unit: Option<&str>, lang: &str, from: f64) -> String {
     let magnitude = value * scale;
-    if !magnitude.is_finite() || magnitude.abs() < 1e4 {
+    if !magnitude.is_finite() || magnitude.abs() < from.max(1e4) {
         return figure(value, scale, unit, lang);
     }
     if is_chinese(lang) {
@@ -166,6 +172,26 @@ pub fn compact(value: f64, scale: f64, unit: Option<&str>, lang: &str) -> String
     }
 }
 
+/// [`compact`] split into the number (with a currency or percent sign, which belong to it) and
+/// the unit word after it, so that a card can draw the unit smaller: (`7.06万`, `人次`),
+/// (`$21.5M`, ``), (`70.6K`, `trainees`).
+pub fn compact_parts(value: f64, scale: f64, unit: Option<&str>, lang: &str) -> (String, String) {
+    let whole = compact(value, scale, unit, lang);
+    let sign_unit = match unit {
+        None | Some("%" | "‰") => true,
+        Some("$") => !is_chinese(lang),
+        Some(_) => false,
+    };
+    if sign_unit {
+        return (whole, String::new());
+    }
+    let number = compact(value, scale, None, lang);
+    match whole.strip_prefix(number.as_str()) {
+        Some(rest) => (number, rest.trim_start().to_string()),
+        None => (whole, String::new()),
+    }
+}
+
 /// `v` rounded to `digits` significant digits in its integer part and decimals (`7.0639` ->
 /// `7.06`, `123.4` -> `123`, `1234.5` -> `1235`).
 fn significant(v: f64, digits: i64) -> String {
@@ -189,12 +215,15 @@ pub fn tick(v: f64, lang: &str) -> String {
         }
         return number(v, 2, false);
     }
-    for (factor, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] {
-        if a >= factor {
-            return format!("{}{suffix}", number(v / factor, 2, false));
+    // Below ten thousand a tick is written out (`5,000`), as the bars' own figures are.
+    if a >= 1e4 {
+        for (factor, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")] {
+            if a >= factor {
+                return format!("{}{suffix}", number(v / factor, 2, false));
+            }
         }
     }
-    number(v, 2, false)
+    number(v, 2, true)
 }
 
 #[cfg(test)]
@@ -241,6 +270,20 @@ mod tests {
         assert_eq!(compact(150_000.0, 1.0, None, "en"), "150K");
         assert_eq!(compact(15.0, 1.0, Some("%"), "en"), "15%");
         assert_eq!(compact(0.1 + 0.2, 1.0, Some("%"), "zh"), "0.3%");
+        assert_eq!(compact_from(52360.0, 1.0, None, "en", 1e6), "52,360");
+        assert_eq!(compact_from(1_234_500.0, 1.0, None, "zh", 1e6), "123万");
+        assert_eq!(
+            compact_parts(70639.0, 1.0, Some("人次"), "zh"),
+            ("7.06万".into(), "人次".into())
+        );
+        assert_eq!(
+            compact_parts(70639.0, 1.0, Some("trainees"), "en"),
+            ("70.6K".into(), "trainees".into())
+        );
+        assert_eq!(
+            compact_parts(21.5, 1e6, Some("$"), "zh"),
+            ("21.5百万".into(), "美元".into())
+        );
     }
 
     #[test]
@@ -248,5 +291,6 @@ mod tests {
         assert_eq!(tick(70639.0, "zh"), "7.06万");
         assert_eq!(tick(70639.0, "en"), "70.64K");
         assert_eq!(tick(500.0, "zh"), "500");
+        assert_eq!(tick(5000.0, "en"), "5,000");
     }
 }

@@ -52,30 +52,93 @@ pub fn fit_size(text: &str, width: f64, max: f64, min: f64) -> f64 {
     (max * width / w).max(min)
 }
 
-/// `text` wrapped to at most `lines` lines of `width`, the last one cut with an ellipsis.
+/// `text` wrapped to at most `lines` lines of `width`, the last one cut with an ellipsis. Lines
+/// break between wide (CJK) characters and between words; a word wider than a line is cut.
 pub fn wrap(text: &str, width: f64, size: f64, lines: usize) -> Vec<String> {
+    let mut units: std::collections::VecDeque<String> = break_units(text).into();
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        line.push(chars[k]);
-        if text_width(&line, size) > width && line.chars().count() > 1 {
-            line.pop();
-            if out.len() + 1 == lines {
-                let rest: String = chars[k..].iter().collect();
-                out.push(fit(&format!("{line}{rest}"), width, size));
-                return out;
-            }
-            out.push(std::mem::take(&mut line));
+    while let Some(unit) = units.pop_front() {
+        let candidate = format!("{line}{unit}");
+        if text_width(candidate.trim_end(), size) <= width {
+            line = candidate;
             continue;
         }
-        k += 1;
+        if out.len() + 1 == lines {
+            let rest: String = std::iter::once(unit).chain(units).collect();
+            out.push(fit(format!("{line}{rest}").trim(), width, size));
+            return out;
+        }
+        if line.trim().is_empty() {
+            // One word wider than a line: as much of it as fits, the rest on the next line.
+            let mut head = String::new();
+            let mut chars = unit.chars();
+            for c in chars.by_ref() {
+                head.push(c);
+                if text_width(&head, size) > width && head.chars().count() > 1 {
+                    head.pop();
+                    units.push_front(std::iter::once(c).chain(chars).collect());
+                    break;
+                }
+            }
+            out.push(head.trim_end().to_string());
+            continue;
+        }
+        out.push(line.trim_end().to_string());
+        line = unit.trim_start().to_string();
     }
-    if !line.is_empty() {
-        out.push(line);
+    if !line.trim().is_empty() {
+        out.push(line.trim_end().to_string());
     }
     out
+}
+
+/// The pieces a line may break between: each wide character, and each run of other characters
+/// with the spaces after it.
+fn break_units(text: &str) -> Vec<String> {
+    let mut units: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        let wide = crate::choose::display_width(c.encode_utf8(&mut [0; 4])) == 2;
+        if wide {
+            if !word.is_empty() {
+                units.push(std::mem::take(&mut word));
+            }
+            units.push(c.to_string());
+        } else if c == ' ' {
+            word.push(c);
+            units.push(std::mem::take(&mut word));
+        } else {
+            if word.ends_with(' ') {
+                units.push(std::mem::take(&mut word));
+            }
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        units.push(word);
+    }
+    units
+}
+
+/// Whether every label fits under its column in two lines at `width` without cutting a word:
+/// if not, the chart is drawn as horizontal bars. The band is estimated from the width alone
+/// so that drawing and [`chart_height`] agree.
+pub fn columns_fit(spec: &ChartSpec, width: f64) -> bool {
+    let band = (width - 2.0 * PAD - 48.0) / spec.points.len().max(1) as f64 - 4.0;
+    spec.points.iter().all(|p| {
+        let lines = wrap(&p.label, band, LABEL_SIZE, 3);
+        lines.len() <= 2
+            && !lines.iter().any(|l| l.ends_with('…'))
+            && break_units(&p.label)
+                .iter()
+                .all(|unit| text_width(unit.trim_end(), LABEL_SIZE) <= band)
+    })
+}
+
+/// How many lines the title takes at a chart width (at most two; the second is cut).
+pub fn title_lines(title: &str, width: f64) -> Vec<String> {
+    wrap(title, (width - 2.0 * PAD).max(TITLE_SIZE), TITLE_SIZE, 2)
 }
 
 /// A value axis from zero (or the lowest negative value) to a round number above the highest.
@@ -169,6 +232,8 @@ pub fn chart_height(spec: &ChartSpec, width: f64) -> f64 {
     } else {
         600.0
     };
+    // A title wider than the chart takes a second line.
+    let title_extra = (title_lines(&spec.title, width).len().max(1) - 1) as f64 * TITLE_SIZE * 1.3;
     let header = PAD + TITLE_SIZE * 1.4 + SMALL_SIZE * 1.6 + 8.0;
     let footer = PAD
         + if spec.source.is_some() {
@@ -183,13 +248,14 @@ pub fn chart_height(spec: &ChartSpec, width: f64) -> f64 {
             PAD + TITLE_SIZE * 1.4 + 8.0 + rows * (CARD_HEIGHT + CARD_GAP) + footer
         }
         ChartKind::Hbar => header + n as f64 * 34.0 + footer,
+        ChartKind::Bar if !columns_fit(spec, width) => header + n as f64 * 34.0 + footer,
         ChartKind::Pie if width < 480.0 => {
             header + width * 0.6 + 16.0 + n as f64 * LABEL_SIZE * 1.8 + footer
         }
         ChartKind::Pie => header + (n as f64 * LABEL_SIZE * 1.8).max(220.0) + footer,
         _ => (width * 0.62).clamp(260.0, 420.0),
     };
-    h.min(4000.0).round()
+    (h + title_extra).min(4000.0).round()
 }
 
 #[cfg(test)]
@@ -219,6 +285,17 @@ mod tests {
             vec!["岗前培训", "岗位技…"]
         );
         assert_eq!(wrap("技师", 40.0, 10.0, 2), vec!["技师"]);
+        // Latin text breaks between words; a word wider than a line is cut.
+        assert_eq!(
+            wrap("Senior technician", 60.0, 10.0, 2),
+            vec!["Senior", "technician"]
+        );
+        assert_eq!(
+            wrap("New urban jobs by district, 2022", 160.0, 10.0, 2),
+            vec!["New urban jobs by district,", "2022"]
+        );
+        assert_eq!(wrap("Technicians", 40.0, 10.0, 3), vec!["Technic", "ians"]);
+        assert_eq!(wrap("a b c d e f g h", 20.0, 10.0, 2), vec!["a b", "c …"]);
     }
 
     #[test]

@@ -87,6 +87,10 @@ pub fn render_regions<DB: DrawingBackend>(
     painter.note = note;
     painter.fill_background()?;
     match spec.kind {
+        // Columns whose labels do not fit under them at this width are drawn as rows.
+        ChartKind::Bar if !layout::columns_fit(spec, painter.width) => {
+            painter.horizontal_bars(spec)?
+        }
         ChartKind::Bar => painter.vertical_bars(spec)?,
         ChartKind::Line => painter.line_chart(spec)?,
         // A pie only for parts that are all positive; anything else is drawn as bars.
@@ -231,17 +235,21 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     /// Title, unit line; returns the y where the plot may start.
     fn header(&self, spec: &ChartSpec, subtitle: Option<String>) -> Result<f64, Error> {
         let pad = layout::PAD;
-        let title = layout::fit(&spec.title, self.width - 2.0 * pad, layout::TITLE_SIZE);
-        self.text(
-            &title,
-            pad,
-            pad,
-            layout::TITLE_SIZE,
-            Weight::Bold,
-            self.theme.text,
-            (HPos::Left, VPos::Top),
-        )?;
-        let mut y = pad + layout::TITLE_SIZE * 1.4;
+        let lines = layout::title_lines(&spec.title, self.width);
+        for (k, line) in lines.iter().enumerate() {
+            self.text(
+                line,
+                pad,
+                pad + k as f64 * layout::TITLE_SIZE * 1.3,
+                layout::TITLE_SIZE,
+                Weight::Bold,
+                self.theme.text,
+                (HPos::Left, VPos::Top),
+            )?;
+        }
+        let mut y = pad
+            + layout::TITLE_SIZE * 1.4
+            + lines.len().saturating_sub(1) as f64 * layout::TITLE_SIZE * 1.3;
         if let Some(sub) = subtitle {
             self.text(
                 &sub,
@@ -318,10 +326,13 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let top = self.header(spec, self.unit_line(spec))?;
         let bottom_limit = self.footer(spec)?;
         let axis = layout::Axis::new(spec.points.iter().map(|p| p.magnitude()), 5);
+        // Ticks count in the scale the unit line names (`25` under 单位：万亿元).
+        let scale = common_scale(spec);
+        let tick_text = |t: f64| format::tick(t / scale, &spec.lang);
         let tick_w = axis
             .ticks
             .iter()
-            .map(|t| text_width(&format::tick(*t, &spec.lang), layout::SMALL_SIZE))
+            .map(|t| text_width(&tick_text(*t), layout::SMALL_SIZE))
             .fold(0.0, f64::max);
         let left = layout::PAD + tick_w + 8.0;
         let right = self.width - layout::PAD;
@@ -339,7 +350,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             let y = plot.y_of(*t);
             self.line(left, y, right, y, self.theme.grid, 1.0)?;
             self.text(
-                &format::tick(*t, &spec.lang),
+                &tick_text(*t),
                 left - 6.0,
                 y,
                 layout::SMALL_SIZE,
@@ -361,7 +372,20 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let band = (right - left) / n as f64;
         let bar_w = (band * 0.62).min(96.0);
         let scale = common_scale(spec);
-        for (k, p) in spec.points.iter().enumerate() {
+        let values: Vec<String> = spec
+            .points
+            .iter()
+            .map(|p| {
+                let value = bar_value(p, scale, &spec.lang);
+                format!("{}{value}", p.qualifier.as_deref().unwrap_or(""))
+            })
+            .collect();
+        // One size for every figure, small enough that neighbours never touch.
+        let value_size = values
+            .iter()
+            .map(|v| layout::fit_size(v, band - 4.0, layout::VALUE_SIZE, 9.0))
+            .fold(layout::VALUE_SIZE, f64::min);
+        for (k, (p, value)) in spec.points.iter().zip(&values).enumerate() {
             let cx = left + band * (k as f64 + 0.5);
             self.region(
                 k,
@@ -379,18 +403,16 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 y0.max(y1),
                 color,
             )?;
-            let value = bar_value(p, scale, &spec.lang);
-            let value = format!("{}{value}", p.qualifier.as_deref().unwrap_or(""));
             let (vy, vpos) = if p.magnitude() >= 0.0 {
                 (y1 - 4.0, VPos::Bottom)
             } else {
                 (y1 + 4.0, VPos::Top)
             };
             self.text(
-                &value,
+                value,
                 cx,
                 vy,
-                layout::VALUE_SIZE,
+                value_size,
                 Weight::Bold,
                 self.theme.text,
                 (HPos::Center, vpos),
@@ -447,12 +469,21 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .map(|(k, p)| (left + band * (k as f64 + 0.5), y_of(p.magnitude())))
             .collect();
         self.polyline(&at, self.theme.series[0], 2.5)?;
-        // Label every point when they fit, else every other one.
-        let step = if band < 36.0 { 2 } else { 1 };
+        // Label every point when the widest label and figure fit its band, else every k-th.
+        let widest = spec
+            .points
+            .iter()
+            .map(|p| {
+                let value = text_width(&bar_value(p, scale, &spec.lang), layout::VALUE_SIZE);
+                value.max(text_width(&p.label, layout::LABEL_SIZE))
+            })
+            .fold(0.0, f64::max);
+        let step = ((widest + 8.0) / band).ceil().max(1.0) as usize;
         for (k, (p, &(x, y))) in spec.points.iter().zip(&at).enumerate() {
             self.dot(x, y, 4.0, self.theme.series[0])?;
             self.region(k, x - band / 2.0, plot.top, band, plot_bottom - plot.top);
-            if k % step == 0 || k == n - 1 {
+            // Counted from the last point: the latest figure is always labelled.
+            if (n - 1 - k) % step == 0 {
                 let value = bar_value(p, scale, &spec.lang);
                 self.text(
                     &value,
@@ -487,10 +518,15 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let height = (bottom - top).max(20.0);
         // Legend beside the donut when there is room, else under it.
         let side = self.width >= 480.0;
+        let legend_h = spec.points.len() as f64 * layout::LABEL_SIZE * 1.8;
         let diameter = if side {
             height.min(self.width * 0.45)
         } else {
-            (self.width - 2.0 * layout::PAD).min(height * 0.6)
+            // As chart_height planned: the donut 0.6 of the width, the legend under it.
+            (self.width * 0.6)
+                .min(self.width - 2.0 * layout::PAD)
+                .min(height - legend_h - 16.0)
+                .max(8.0)
         };
         let r = (diameter / 2.0 - 4.0).max(4.0);
         let (cx, cy) = (layout::PAD + diameter / 2.0, top + diameter / 2.0);
@@ -515,22 +551,41 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 .map_err(drawing_error)?;
             angle += sweep;
         }
+        // A thin gap in the background colour between slices, so neighbours stay apart.
+        if spec.points.len() > 1 {
+            let mut edge = -std::f64::consts::FRAC_PI_2;
+            for p in &spec.points {
+                let (inner, outer) = (r * 0.55 - 1.0, r + 1.0);
+                self.line(
+                    cx + inner * edge.cos(),
+                    cy + inner * edge.sin(),
+                    cx + outer * edge.cos(),
+                    cy + outer * edge.sin(),
+                    self.theme.background,
+                    1.5,
+                )?;
+                edge += p.magnitude() / total * std::f64::consts::TAU;
+            }
+        }
         let (lx, mut ly) = if side {
             (cx + r + 28.0, top + 4.0)
         } else {
             (layout::PAD, top + diameter + 12.0)
         };
         let legend_w = self.width - lx - layout::PAD;
+        // Percentages that make up 100 already are the shares: do not say them twice.
+        let are_shares = spec.unit.as_deref() == Some("%") && (total - 100.0).abs() < 0.5;
         for (k, p) in spec.points.iter().enumerate() {
             let color = self.theme.series[k % self.theme.series.len()];
             self.rect(lx, ly + 2.0, lx + 12.0, ly + 14.0, color)?;
             self.region(k, lx, ly, legend_w, layout::LABEL_SIZE * 1.8);
-            let share = format::number(p.magnitude() / total * 100.0, 1, false);
-            let line = format!(
-                "{} {} ({share}%)",
-                p.label,
-                p.shown(spec.unit.as_deref(), &spec.lang)
-            );
+            let figure = p.shown(spec.unit.as_deref(), &spec.lang);
+            let line = if are_shares {
+                format!("{} {figure}", p.label)
+            } else {
+                let share = format::number(p.magnitude() / total * 100.0, 1, false);
+                format!("{} {figure} ({share}%)", p.label)
+            };
             let line = layout::fit(&line, legend_w - 20.0, layout::LABEL_SIZE);
             self.text(
                 &line,
@@ -627,38 +682,58 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             self.rect(x, y, x + w, y + layout::CARD_HEIGHT, self.theme.card)?;
             self.rect(x, y, x + 4.0, y + layout::CARD_HEIGHT, self.theme.series[0])?;
             let inner = w - 28.0;
-            let label = layout::fit(&p.label, inner, layout::LABEL_SIZE);
-            self.text(
-                &label,
-                x + 16.0,
-                y + 14.0,
-                layout::LABEL_SIZE,
-                Weight::Normal,
-                self.theme.muted,
-                (HPos::Left, VPos::Top),
-            )?;
+            // The label on up to two lines; the figure big, its unit word smaller beside it.
+            for (line_no, line) in layout::wrap(&p.label, inner, layout::LABEL_SIZE, 2)
+                .iter()
+                .enumerate()
+            {
+                self.text(
+                    line,
+                    x + 16.0,
+                    y + 12.0 + line_no as f64 * layout::LABEL_SIZE * 1.3,
+                    layout::LABEL_SIZE,
+                    Weight::Normal,
+                    self.theme.muted,
+                    (HPos::Left, VPos::Top),
+                )?;
+            }
             let arrow = match (p.sign, p.unit.as_deref()) {
                 (s, Some("%" | "个百分点" | "倍")) if s < 0 => "▼ ",
                 (_, Some("%" | "个百分点" | "倍")) if is_change_label(&p.label) => "▲ ",
                 _ => "",
             };
-            let figure = format!(
-                "{arrow}{}{}",
-                p.qualifier.as_deref().unwrap_or(""),
-                p.shown(spec.unit.as_deref(), &spec.lang)
-            );
-            let size = layout::fit_size(&figure, inner, layout::KPI_SIZE, 14.0);
+            let unit = p.unit.as_deref().or(spec.unit.as_deref());
+            let (number, unit_word) = format::compact_parts(p.value, p.scale, unit, &spec.lang);
+            let number = format!("{arrow}{}{number}", p.qualifier.as_deref().unwrap_or(""));
+            // The unit word at half the figure's size; both shrink together to fit the card.
+            let per_px = text_width(&number, 1.0) + text_width(&unit_word, 0.5);
+            let size = if per_px > 0.0 {
+                ((inner - 4.0) / per_px).clamp(14.0, layout::KPI_SIZE)
+            } else {
+                layout::KPI_SIZE
+            };
+            let unit_size = (size * 0.5).max(11.0);
             let color = if p.sign < 0 {
                 self.theme.negative
             } else {
                 self.theme.accent
             };
+            let baseline = y + layout::CARD_HEIGHT - 14.0;
             self.text(
-                &figure,
+                &number,
                 x + 16.0,
-                y + layout::CARD_HEIGHT - 16.0,
+                baseline,
                 size,
                 Weight::Bold,
+                color,
+                (HPos::Left, VPos::Bottom),
+            )?;
+            self.text(
+                &unit_word,
+                x + 16.0 + text_width(&number, size) + 4.0,
+                baseline - size * 0.08,
+                unit_size,
+                Weight::Normal,
                 color,
                 (HPos::Left, VPos::Bottom),
             )?;
@@ -695,7 +770,7 @@ fn bar_value(p: &crate::choose::Point, shared_scale: f64, lang: &str) -> String 
     if p.scale == shared_scale && shared_scale > 1.0 {
         format::figure(p.value, 1.0, None, lang)
     } else {
-        format::compact(p.value, p.scale, None, lang)
+        format::compact_from(p.value, p.scale, None, lang, 1e6)
     }
 }
 

@@ -115,19 +115,20 @@ fn horizontal_bars_and_cards() {
     spec.points[0].unit = Some("人次".into());
     let out = svg(&spec, 700, 200, 1.0);
     assert!(drawn(&out, "职业技能培训"));
-    assert!(drawn(&out, "4948人次"));
+    // The figure big, its unit word beside it in smaller type.
+    assert!(drawn(&out, "4948") && drawn(&out, "人次"), "{out}");
 
     // Long plain figures are short on the card face, in each language's way.
     spec.points[0].value = 70639.0;
     let out = svg(&spec, 700, 200, 1.0);
-    assert!(drawn(&out, "7.06万人次"), "{out}");
+    assert!(drawn(&out, "7.06万"), "{out}");
     spec.lang = "en".into();
     spec.points[0].unit = Some("trainees".into());
     spec.points[1].value = 21.479;
     spec.points[1].scale = 1e6;
     spec.points[1].unit = Some("$".into());
     let out = svg(&spec, 700, 200, 1.0);
-    assert!(drawn(&out, "70.6K trainees"), "{out}");
+    assert!(drawn(&out, "70.6K") && drawn(&out, "trainees"), "{out}");
     assert!(drawn(&out, "$21.5M"), "{out}");
 }
 
@@ -150,6 +151,39 @@ fn english_unit_lines_name_the_shared_scale_in_words() {
     let out = svg(&spec, 600, 300, 1.0);
     assert!(drawn(&out, "Unit: $"), "{out}");
     assert!(drawn(&out, "49.5M"), "{out}");
+}
+
+#[test]
+fn columns_whose_labels_do_not_fit_become_rows_on_a_phone() {
+    let mut spec = seed_bar();
+    spec.lang = "en".into();
+    for (p, label) in
+        spec.points
+            .iter_mut()
+            .zip(["Junior", "Senior", "Technician", "Senior technician"])
+    {
+        p.label = label.into();
+    }
+    let regions = |w: u32| {
+        let h = chart_height(&spec, w as f64) as u32;
+        let mut out = String::new();
+        render_regions(
+            &spec,
+            SVGBackend::with_string(&mut out, (w, h)),
+            &RenderOptions::default(),
+        )
+        .unwrap()
+    };
+    // Wide: four columns side by side. Phone: "Technician" would be cut, so four rows.
+    let wide = regions(800);
+    assert!(wide.windows(2).all(|r| r[0].y == r[1].y && r[0].x < r[1].x));
+    let phone = regions(320);
+    assert!(phone
+        .windows(2)
+        .all(|r| r[0].x == r[1].x && r[0].y < r[1].y));
+    assert!(chart_height(&spec, 320.0) > 34.0 * 4.0);
+    // Chinese labels break between characters and stay columns.
+    assert!(crate::render::layout::columns_fit(&seed_bar(), 320.0));
 }
 
 #[test]
@@ -217,6 +251,16 @@ fn pies_are_donuts_with_a_legend_of_shares() {
     assert_eq!(out.matches("<polygon").count(), 4);
     // 4948 of 8028 is 61.6%.
     assert!(drawn(&out, "初中级工 4948人 (61.6%)"), "{out}");
+    // Percentages of the whole are their own shares.
+    let mut shares = spec.clone();
+    shares.unit = Some("%".into());
+    for (p, v) in shares.points.iter_mut().zip([40.5, 30.0, 20.0, 9.5]) {
+        p.value = v;
+        p.unit = Some("%".into());
+    }
+    let out = svg(&shares, 640, 300, 1.0);
+    assert!(drawn(&out, "初中级工 40.5%"), "{out}");
+    assert!(!out.contains("(40.5%)"), "{out}");
     // Negative parts cannot be slices: drawn as bars instead.
     spec.points[1].value = -5.0;
     let out = svg(&spec, 640, 300, 1.0);
