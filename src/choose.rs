@@ -692,7 +692,10 @@ fn shared_measure(labels: &[&str]) -> Option<String> {
     let noun = CHANGE_ONLY
         .iter()
         .fold(suffix.as_str(), |s, w| s.strip_suffix(w).unwrap_or(s));
+    // Labels that share a period word (`一季度`…`四季度`, `1月`…) are periods, not a measure.
+    const PERIODS: &[&str] = &["季度", "月份", "半年", "年度", "月", "年", "周", "日"];
     let vague = CHANGE_ONLY.contains(&suffix.as_str())
+        || PERIODS.contains(&suffix.as_str())
         || suffix.chars().count() < 2
         || (noun != suffix && noun.chars().count() < 2);
     let longer = labels
@@ -764,6 +767,11 @@ fn series_title(post: &Post, texts: &[Vec<char>], first: &Fact, lang: &str) -> S
 
 /// `（文章来源：中国劳动保障报）`, `来源：新华社`: the last such line in the post.
 fn source_line(post: &Post) -> Option<String> {
+    source_in_text(post).or_else(|| post.front_matter.source.clone())
+}
+
+/// A `来源：…` line near the end of the text.
+fn source_in_text(post: &Post) -> Option<String> {
     post.paragraphs.iter().rev().find_map(|p| {
         let text = p.text.trim();
         if text.chars().count() > 60 {
@@ -871,6 +879,15 @@ mod tests {
     }
 
     #[test]
+    fn periods_the_labels_share_are_not_the_title() {
+        let got = charts(
+            "---\ntitle: 2023年各季度新增城镇就业\n---\n2023年，全市新增城镇就业人数逐季增加：一季度3.1万人，二季度3.6万人，三季度4.0万人，四季度4.4万人。",
+        );
+        assert_eq!(got[0].title, "2023年各季度新增城镇就业");
+        assert_eq!(got[0].points.len(), 4);
+    }
+
+    #[test]
     fn an_enumeration_becomes_a_bar_chart() {
         let got = charts("2021年，该市新增初中级工4948人、高级工2542人、技师402人。");
         assert_eq!(got.len(), 1);
@@ -923,6 +940,17 @@ mod tests {
             got[0].describe(),
             "柱状图：新增人数。高级工 2542人；技师 402人。来源：中国劳动保障报。"
         );
+        // Without a 来源 line, the header's source, else its author (a mirror's outlet).
+        for (header, want) in [
+            ("author: 财联社", "财联社"),
+            ("source: 国家统计局\nauthor: 张三", "国家统计局"),
+            ("author: 张三\nsource: 国家统计局", "国家统计局"),
+        ] {
+            let got = charts(&format!(
+                "---\n{header}\n---\n新增高级工2542人、技师402人。"
+            ));
+            assert_eq!(got[0].source.as_deref(), Some(want));
+        }
     }
 
     #[test]

@@ -35,6 +35,25 @@ pub fn number(v: f64, max_decimals: usize, grouped: bool) -> String {
     text
 }
 
+/// `v` with exactly `decimals` decimals (`4.0` beside `3.1`), thousands grouped when `grouped`.
+pub fn fixed(v: f64, decimals: usize, grouped: bool) -> String {
+    if !v.is_finite() || v.abs() >= 1e15 {
+        return number(v, decimals, grouped);
+    }
+    let mut text = format!("{:.*}", decimals, v);
+    if text
+        .trim_start_matches('-')
+        .trim_matches(['0', '.'])
+        .is_empty()
+    {
+        text = text.trim_start_matches('-').to_string();
+    }
+    if grouped {
+        text = group_thousands(&text);
+    }
+    text
+}
+
 fn group_thousands(text: &str) -> String {
     let (sign, rest) = match text.strip_prefix('-') {
         Some(r) => ("-", r),
@@ -238,6 +257,10 @@ mod tests {
         assert_eq!(number(70639.0, 2, true), "70,639");
         assert_eq!(number(-1234567.5, 2, true), "-1,234,567.5");
         assert_eq!(number(f64::NAN, 2, true), "–");
+        assert_eq!(fixed(4.0, 1, false), "4.0");
+        assert_eq!(fixed(1234.5, 2, true), "1,234.50");
+        assert_eq!(fixed(-0.0001, 1, false), "0.0");
+        assert_eq!(fixed(0.1 + 0.2, 2, false), "0.30");
     }
 
     #[test]

@@ -323,8 +323,11 @@ fn following_phrase(chars: &[char], from: usize, noun_only: bool) -> Option<Stri
     let mut phrase = String::new();
     for &c in chars.iter().skip(from).take(24) {
         // A noun phrase ends at a verb or a locative: 35个行业大类中有七成…
-        let stop_word =
-            noun_only && phrase.chars().count() >= 2 && "中有是为在将已被和与及".contains(c);
+        // (与 in 参与 is part of the verb, not "and".)
+        let stop_word = noun_only
+            && phrase.chars().count() >= 2
+            && "中有是为在将已被和与及".contains(c)
+            && !(c == '与' && phrase.ends_with('参'));
         if is_clause_break(c) || c.is_ascii_digit() || c == '的' || stop_word || c == ' ' {
             break;
         }

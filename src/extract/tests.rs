@@ -46,6 +46,8 @@ fn label_after_a_counting_unit() {
             (60.0, 1.0, Some("名".into()), "选手".into())
         ]
     );
+    // 参与 is one word: the noun phrase does not end inside it.
+    assert_eq!(one("全年347家企业参与。").label, "企业参与");
 }
 
 #[test]

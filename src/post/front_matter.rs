@@ -15,6 +15,9 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     /// Language tag (`zh`, `en-US`, …) when the header names one.
     pub lang: Option<String>,
+    /// Where the story comes from (`source:`), else who wrote it (`author:`; on news mirrors
+    /// usually the outlet, `财联社`): the charts' source line when the text names none.
+    pub source: Option<String>,
 }
 
 /// Splits `source` into its front matter (if a complete header opens it) and the body.
@@ -116,6 +119,8 @@ fn assign(fields: &mut FrontMatter, key: &str, value: &str) {
         "title" => fields.title = non_empty(unquote(value)),
         "date" => fields.date = non_empty(unquote(value)),
         "lang" | "language" | "locale" => fields.lang = non_empty(unquote(value)),
+        "source" => fields.source = non_empty(unquote(value)),
+        "author" if fields.source.is_none() => fields.source = non_empty(unquote(value)),
         "categories" | "category" | "tags" | "tag" | "keywords" => {
             push_list(fields, key, list_items(value))
         }

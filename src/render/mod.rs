@@ -371,14 +371,11 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let y_of = |v: f64| plot.y_of(v);
         let band = (right - left) / n as f64;
         let bar_w = (band * 0.62).min(96.0);
-        let scale = common_scale(spec);
+        let format = ValueFormat::of(spec);
         let values: Vec<String> = spec
             .points
             .iter()
-            .map(|p| {
-                let value = bar_value(p, scale, &spec.lang);
-                format!("{}{value}", p.qualifier.as_deref().unwrap_or(""))
-            })
+            .map(|p| format!("{}{}", p.qualifier.as_deref().unwrap_or(""), format.text(p)))
             .collect();
         // One size for every figure, small enough that neighbours never touch.
         let value_size = values
@@ -461,7 +458,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let (left, right, plot_bottom) = (plot.left, plot.right, plot.bottom);
         let y_of = |v: f64| plot.y_of(v);
         let band = (right - left) / n as f64;
-        let scale = common_scale(spec);
+        let values = ValueFormat::of(spec);
         let at: Vec<(f64, f64)> = spec
             .points
             .iter()
@@ -474,7 +471,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .points
             .iter()
             .map(|p| {
-                let value = text_width(&bar_value(p, scale, &spec.lang), layout::VALUE_SIZE);
+                let value = text_width(&values.text(p), layout::VALUE_SIZE);
                 value.max(text_width(&p.label, layout::LABEL_SIZE))
             })
             .fold(0.0, f64::max);
@@ -484,7 +481,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             self.region(k, x - band / 2.0, plot.top, band, plot_bottom - plot.top);
             // Counted from the last point: the latest figure is always labelled.
             if (n - 1 - k) % step == 0 {
-                let value = bar_value(p, scale, &spec.lang);
+                let value = values.text(p);
                 self.text(
                     &value,
                     x,
@@ -613,17 +610,11 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .fold(0.0, f64::max)
             .min(self.width * 0.38);
         let left = layout::PAD + label_w + 8.0;
-        let scale = common_scale(spec);
+        let format = ValueFormat::of(spec);
         let values: Vec<String> = spec
             .points
             .iter()
-            .map(|p| {
-                format!(
-                    "{}{}",
-                    p.qualifier.as_deref().unwrap_or(""),
-                    bar_value(p, scale, &spec.lang)
-                )
-            })
+            .map(|p| format!("{}{}", p.qualifier.as_deref().unwrap_or(""), format.text(p)))
             .collect();
         let value_w = values
             .iter()
@@ -763,14 +754,46 @@ fn is_change_label(label: &str) -> bool {
         .any(|v| label.contains(v))
 }
 
-/// The number written on a bar or point: in the shared scale the unit line names (`2147.9`
-/// under 单位：万元), or with its own scale word when the points' scales differ (`114.31万亿`);
-/// long plain numbers short (`7.06万`, `70.6K`).
-fn bar_value(p: &crate::choose::Point, shared_scale: f64, lang: &str) -> String {
-    if p.scale == shared_scale && shared_scale > 1.0 {
-        format::figure(p.value, 1.0, None, lang)
-    } else {
-        format::compact_from(p.value, p.scale, None, lang, 1e6)
+/// How the figures on bars and points are written, decided once per chart.
+struct ValueFormat<'a> {
+    /// The scale the unit line names; points in it are written without a scale word.
+    shared_scale: f64,
+    /// Decimals for every point in the shared scale (`3.1`, `4.0`, `4.4`), as many as the most
+    /// precise figure the text gave, at most 3.
+    decimals: usize,
+    lang: &'a str,
+}
+
+impl<'a> ValueFormat<'a> {
+    fn of(spec: &'a ChartSpec) -> ValueFormat<'a> {
+        let shared_scale = common_scale(spec);
+        let decimals = spec
+            .points
+            .iter()
+            .map(|p| {
+                let text = format::number(p.value, 3, false);
+                text.split_once('.').map_or(0, |(_, frac)| frac.len())
+            })
+            .max()
+            .unwrap_or(0);
+        ValueFormat {
+            shared_scale,
+            decimals,
+            lang: &spec.lang,
+        }
+    }
+
+    /// The number written on a bar or point: in the shared scale the unit line names (`2147.9`
+    /// under 单位：万元), or with its own scale word when the points' scales differ
+    /// (`114.31万亿`); plain numbers from a million up short (`123万`, `1.23M`).
+    fn text(&self, p: &crate::choose::Point) -> String {
+        let in_shared = p.scale == self.shared_scale;
+        if in_shared && (self.shared_scale > 1.0 || p.magnitude().abs() < 1e6) {
+            let grouped = !format::is_chinese(self.lang);
+            format::fixed(p.value, self.decimals, grouped)
+        } else {
+            format::compact_from(p.value, p.scale, None, self.lang, 1e6)
+        }
     }
 }
 

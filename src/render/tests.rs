@@ -187,6 +187,16 @@ fn columns_whose_labels_do_not_fit_become_rows_on_a_phone() {
 }
 
 #[test]
+fn figures_on_one_chart_share_their_decimals() {
+    let mut spec = seed_bar();
+    for (p, v) in spec.points.iter_mut().zip([3.1, 3.6, 4.0, 4.4]) {
+        p.value = v;
+    }
+    let out = svg(&spec, 600, 300, 1.0);
+    assert!(drawn(&out, "4.0") && drawn(&out, "3.6"), "{out}");
+}
+
+#[test]
 fn empty_and_non_finite_specs_are_errors() {
     let mut spec = seed_bar();
     spec.points[1].value = f64::NAN;

@@ -82,6 +82,42 @@ impl Theme {
 mod tests {
     use super::*;
 
+    /// WCAG 2 contrast ratio between two colours.
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let luminance = |c: RGBColor| {
+            let channel = |v: u8| {
+                let v = v as f64 / 255.0;
+                if v <= 0.039_28 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+        };
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn text_meets_wcag_aa_in_both_themes() {
+        for theme in [Theme::light(), Theme::dark()] {
+            for surface in [theme.background, theme.card] {
+                // Body text and the muted labels, ticks and source line: 4.5:1.
+                assert!(contrast(theme.text, surface) >= 4.5);
+                assert!(contrast(theme.muted, surface) >= 4.5, "{theme:?}");
+                // Card figures are large bold text: 3:1 (they reach 4.5:1 here too).
+                assert!(contrast(theme.accent, surface) >= 4.5, "{theme:?}");
+                assert!(contrast(theme.negative, surface) >= 4.5, "{theme:?}");
+            }
+            // Bars and slices are graphics next to the background: 3:1 for the first colour.
+            assert!(
+                contrast(theme.series[0], theme.background) >= 3.0,
+                "{theme:?}"
+            );
+        }
+    }
+
     #[test]
     fn parses_page_colours() {
         assert_eq!(

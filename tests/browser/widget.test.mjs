@@ -192,7 +192,7 @@ test('the API rejects with an Error and leaves the page alone', async () => {
   assert.deepEqual(b.errors(), []);
 });
 
-test('the gallery shows a line, a donut, horizontal bars and cards', async () => {
+test('the gallery shows columns, a line, a donut, horizontal bars, cards and a dark panel', async () => {
   await open('/www/gallery.html');
   await b.page.waitForFunction(
     () => [...document.querySelectorAll('script[data-postchart]')].every((s) => s.dataset.postchartState === 'done'),
@@ -200,7 +200,14 @@ test('the gallery shows a line, a donut, horizontal bars and cards', async () =>
     { timeout: 15000 },
   );
   const kinds = await b.page.$$eval('figure.postchart canvas', (cs) => cs.map((c) => c.dataset.postchartKind));
-  assert.deepEqual(kinds, ['line', 'pie', 'kpi', 'hbar', 'kpi']);
+  assert.deepEqual(kinds, ['bar', 'line', 'pie', 'kpi', 'hbar', 'kpi', 'bar', 'kpi']);
+  const columns = await b.page.$eval('canvas[data-postchart-kind="bar"]', (c) => c.getAttribute('aria-label'));
+  assert.equal(
+    columns,
+    '柱状图：2023年各季度新增城镇就业。一季度 3.1万人；二季度 3.6万人；三季度 4万人；四季度 4.4万人。来源：市人力资源和社会保障局。',
+  );
+  // The dark panel's charts are drawn on the dark theme's background.
+  assert.ok((await countPixels(b.page, '.dark-panel canvas', [0x16, 0x1b, 0x22], null, 4)) > 20000);
   const line = await b.page.$eval('canvas[data-postchart-kind="line"]', (c) => c.getAttribute('aria-label'));
   assert.equal(line, '折线图：新能源汽车销量。2019年 12.1万辆；2020年 13.7万辆；2021年 35.2万辆；2022年 68.9万辆。');
   // The donut's second slice is drawn in the second palette colour.
