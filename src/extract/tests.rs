@@ -292,3 +292,10 @@ fn long_unpunctuated_text_is_read_in_linear_work() {
     assert_eq!(all.len(), 20_000);
     assert!(all.iter().all(|f| f.unit.as_deref() == Some("人")));
 }
+
+#[test]
+fn bound_words_start_with_a_listed_character() {
+    for word in LOWER_BOUNDS.iter().chain(UPPER_BOUNDS) {
+        assert!(starts_a_bound(word.chars().next().unwrap()), "{word}");
+    }
+}

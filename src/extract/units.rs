@@ -292,17 +292,59 @@ fn starts_with_at(chars: &[char], i: usize, word: &str) -> bool {
         .all(|(k, w)| chars.get(k) == Some(&w))
 }
 
-fn longest<'a, T: Copy>(chars: &[char], i: usize, table: &'a [(&'a str, T)]) -> Option<(T, usize)> {
-    table
+/// The longest word of `table` at `i`, looked up through `index` (the table's rows by first
+/// character): units are asked at every figure, and scanning the whole lexicon each time was
+/// most of the extraction time.
+fn longest<T: Copy>(
+    chars: &[char],
+    i: usize,
+    table: &[(&str, T)],
+    index: &FirstChars,
+) -> Option<(T, usize)> {
+    let first = *chars.get(i)?;
+    index
+        .rows(table, first)
         .iter()
+        .map(|&(_, row)| &table[row as usize])
         .filter(|(word, _)| starts_with_at(chars, i, word))
         .map(|(word, v)| (*v, word.chars().count()))
         .max_by_key(|(_, len)| *len)
 }
 
+/// A lexicon's row numbers grouped by the first character of their word, built on first use.
+struct FirstChars(std::sync::OnceLock<Vec<(char, u16)>>);
+
+impl FirstChars {
+    const fn new() -> FirstChars {
+        FirstChars(std::sync::OnceLock::new())
+    }
+
+    /// The rows of `table` whose word starts with `c`.
+    fn rows<T>(&self, table: &[(&str, T)], c: char) -> &[(char, u16)] {
+        let index = self.0.get_or_init(|| {
+            let mut index: Vec<(char, u16)> = table
+                .iter()
+                .enumerate()
+                .filter_map(|(row, (word, _))| Some((word.chars().next()?, row as u16)))
+                .collect();
+            index.sort_unstable();
+            index
+        });
+        let from = index.partition_point(|(first, _)| *first < c);
+        let to = index.partition_point(|(first, _)| *first <= c);
+        &index[from..to]
+    }
+}
+
+static SCALES_INDEX: FirstChars = FirstChars::new();
+static ENGLISH_SCALES_INDEX: FirstChars = FirstChars::new();
+static PER_INDEX: FirstChars = FirstChars::new();
+static UNITS_INDEX: FirstChars = FirstChars::new();
+static ENGLISH_UNITS_INDEX: FirstChars = FirstChars::new();
+
 /// A scale word at `i` (after an optional space for English words): (factor, chars consumed).
 pub fn read_scale(chars: &[char], i: usize) -> Option<(f64, usize)> {
-    if let Some(found) = longest(chars, i, SCALES) {
+    if let Some(found) = longest(chars, i, SCALES, &SCALES_INDEX) {
         return Some(found);
     }
     let space = usize::from(chars.get(i) == Some(&' '));
@@ -314,7 +356,7 @@ pub fn read_scale(chars: &[char], i: usize) -> Option<(f64, usize)> {
     {
         return Some((1e6, space + 1));
     }
-    let (factor, len) = longest(chars, i + space, ENGLISH_SCALES)?;
+    let (factor, len) = longest(chars, i + space, ENGLISH_SCALES, &ENGLISH_SCALES_INDEX)?;
     // An English scale word must end there: `5 Million`, not `5 Mbps`.
     let after = chars.get(i + space + len);
     if after.is_some_and(|c| c.is_ascii_alphanumeric()) {
@@ -358,7 +400,7 @@ const PER: &[(&str, &str)] = &[
 pub fn read_unit_per(chars: &[char], i: usize) -> Option<(String, usize)> {
     let (unit, len) = read_unit(chars, i)?;
     if chars.get(i + len) == Some(&'/') {
-        if let Some((per, per_len)) = longest(chars, i + len + 1, PER) {
+        if let Some((per, per_len)) = longest(chars, i + len + 1, PER, &PER_INDEX) {
             if !chars
                 .get(i + len + 1 + per_len)
                 .is_some_and(|c| c.is_ascii_alphabetic())
@@ -372,7 +414,7 @@ pub fn read_unit_per(chars: &[char], i: usize) -> Option<(String, usize)> {
 
 /// A unit at `i`: (reported unit, chars consumed).
 pub fn read_unit(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
-    if let Some((unit, len)) = longest(chars, i, UNITS) {
+    if let Some((unit, len)) = longest(chars, i, UNITS, &UNITS_INDEX) {
         // Latin units must end at a word boundary: `5 kg`, not `5 kgs`… or `GWhx`.
         let latin = chars[i].is_ascii_alphabetic();
         if !(latin && chars.get(i + len).is_some_and(|c| c.is_ascii_alphabetic())) {
@@ -380,7 +422,7 @@ pub fn read_unit(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
         }
     }
     let space = usize::from(chars.get(i) == Some(&' '));
-    let (unit, len) = longest(chars, i + space, ENGLISH_UNITS)?;
+    let (unit, len) = longest(chars, i + space, ENGLISH_UNITS, &ENGLISH_UNITS_INDEX)?;
     if chars
         .get(i + space + len)
         .is_some_and(|c| c.is_ascii_alphabetic())

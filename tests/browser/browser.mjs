@@ -11,7 +11,7 @@ mkdirSync(artifacts, { recursive: true });
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-export async function launch({ serverOptions = {}, viewport = { width: 900, height: 1000 }, deviceScaleFactor = 1, colorScheme = 'light' } = {}) {
+export async function launch({ serverOptions = {}, viewport = { width: 900, height: 1000 }, deviceScaleFactor = 1, colorScheme = 'light', args = [] } = {}) {
   const server = await startServer(serverOptions);
   const profile = mkdtempSync(join(tmpdir(), 'postchart-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -23,6 +23,7 @@ export async function launch({ serverOptions = {}, viewport = { width: 900, heig
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...args,
     ],
   });
   const page = context.pages()[0] || (await context.newPage());
