@@ -66,6 +66,12 @@ export interface ExtractOptions {
   pageLang?: string;
   /** Where the `.wasm` file is, if not next to the module. */
   wasm?: string | URL | Response | BufferSource | WebAssembly.Module;
+  /**
+   * Posts of 20,000 characters or more are read in a Web Worker (`dist/worker.js`) so that the
+   * page's main thread stays free; `false` reads them on the main thread. Where workers are
+   * not allowed (CSP, Trusted Types) they are read on the main thread anyway.
+   */
+  worker?: boolean;
 }
 
 export interface RenderOptions extends ExtractOptions {
@@ -101,6 +107,14 @@ export interface AutoRenderHandle {
 export interface AutoRenderOptions extends RenderOptions {
   /** Fetch `data-src` posts from other origins too (default: the page's own origin only). */
   allowCrossOrigin?: boolean;
+  /**
+   * Read and draw a marked element only when it comes near the viewport (IntersectionObserver;
+   * a hidden post source is watched through its target or parent). Default true; `false`
+   * charts everything at once.
+   */
+  lazy?: boolean;
+  /** How near is near, as IntersectionObserver's `rootMargin` (default `"50% 0px"`). */
+  rootMargin?: string;
 }
 
 /** Live counts, to check that nothing leaks. */

@@ -25,13 +25,82 @@ export function init(wasm) {
   return ready;
 }
 
-/** Reads a post and returns its facts and chart specs as plain objects. */
+/**
+ * Reads a post and returns its facts and chart specs as plain objects. A post longer than
+ * `WORKER_FROM` characters is read in a Web Worker, so that the page stays responsive; where
+ * workers are not allowed (a CSP without `worker-src`, Trusted Types) it is read here instead.
+ */
 export async function extractPost(source, options = {}) {
-  await init(options.wasm);
+  const text = String(source ?? '');
   const lang = typeof options.lang === 'string' && options.lang ? options.lang : undefined;
   const pageLang =
     typeof options.pageLang === 'string' && options.pageLang ? options.pageLang : undefined;
-  return analyze(String(source ?? ''), options.format === 'text' ? 'text' : 'post', lang, pageLang);
+  const format = options.format === 'text' ? 'text' : 'post';
+  if (text.length >= WORKER_FROM && options.worker !== false) {
+    const result = await analyzeInWorker(text, format, lang, pageLang, options.wasm);
+    if (result) return result;
+  }
+  await init(options.wasm);
+  return analyze(text, format, lang, pageLang);
+}
+
+/** Posts from this many characters are read in a worker (about 10 ms of reading at 2 MB/s). */
+const WORKER_FROM = 20000;
+let worker = null;
+let workerFailed = false;
+let workerCalls = 0;
+const workerWaiting = new Map();
+
+let trustedPolicy = null;
+
+/** The worker's URL; under Trusted Types, vouched for by a policy that allows only it. */
+function workerScriptUrl() {
+  const url = new URL('./worker.js', import.meta.url).href;
+  const tt = globalThis.trustedTypes;
+  if (!tt || typeof tt.createPolicy !== 'function') return url;
+  // Throws when the page's `trusted-types` directive does not allow the name: no worker then.
+  trustedPolicy ||= tt.createPolicy('postchart', {
+    createScriptURL: (input) => {
+      if (input !== url) throw new TypeError('postchart: not its worker');
+      return input;
+    },
+  });
+  return trustedPolicy.createScriptURL(url);
+}
+
+/** Resolves to the extraction, or to null when no worker can run here (the caller reads it). */
+function analyzeInWorker(source, format, lang, pageLang, wasm) {
+  if (workerFailed || typeof Worker !== 'function') return Promise.resolve(null);
+  if (!worker) {
+    try {
+      worker = new Worker(workerScriptUrl(), { type: 'module' });
+    } catch {
+      workerFailed = true; // CSP or Trusted Types refuse it: read on this thread
+      return Promise.resolve(null);
+    }
+    worker.addEventListener('message', (event) => {
+      const { id, result, error } = event.data || {};
+      const waiting = workerWaiting.get(id);
+      if (!waiting) return;
+      workerWaiting.delete(id);
+      if (error !== undefined) waiting.reject(new Error(error));
+      else waiting.resolve(result);
+    });
+    worker.addEventListener('error', (event) => {
+      // The worker script could not load or start: everything waiting is read here instead.
+      event.preventDefault?.();
+      workerFailed = true;
+      worker = null;
+      for (const waiting of workerWaiting.values()) waiting.resolve(null);
+      workerWaiting.clear();
+    });
+  }
+  const id = ++workerCalls;
+  const wasmUrl = typeof wasm === 'string' || wasm instanceof URL ? String(new URL(wasm, document.baseURI)) : undefined;
+  return new Promise((resolve, reject) => {
+    workerWaiting.set(id, { resolve, reject });
+    worker.postMessage({ id, source, format, lang, pageLang, wasm: wasmUrl });
+  });
 }
 
 /**
@@ -316,9 +385,20 @@ function drawFigure(figure) {
   const ratio = pixelRatio();
   const theme = themeOf(figure);
   const fontFamily = fontFamilyOf(figure);
+  const start = now();
   for (const chart of figure.charts) {
     const key = `${width}|${ratio}|${theme}`;
     if (chart.drawn === key) continue;
+    // A post with many charts is drawn over several frames: no task longer than ~30 ms.
+    if (now() - start > DRAW_SLICE_MS) {
+      if (!figure.frame) {
+        figure.frame = requestFrame(() => {
+          figure.frame = 0;
+          drawFigure(figure);
+        });
+      }
+      return;
+    }
     try {
       const height = chartHeight(chart.spec, width);
       chart.canvas.style.height = `${height}px`;
@@ -392,6 +472,12 @@ function onDensityChange() {
   watchDensity();
 }
 
+const DRAW_SLICE_MS = 30;
+
+function now() {
+  return typeof performance === 'object' ? performance.now() : Date.now();
+}
+
 function requestFrame(fn) {
   return typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fn) : setTimeout(fn, 16);
 }
@@ -460,6 +546,13 @@ async function sourceOf(element, options) {
   return { source: articleText(element), format: 'text' };
 }
 
+/** What to watch for an element coming into view: itself, or (a hidden post source) where its
+ * figure will go. */
+function boxOf(element) {
+  if (element.tagName !== 'SCRIPT' && element.tagName !== 'TEMPLATE') return element;
+  return targetOf(element) || element.parentElement || element;
+}
+
 function targetOf(element) {
   const id = element.getAttribute(`${PREFIX}-target`);
   if (!id) return null;
@@ -512,6 +605,25 @@ export function autoRender(root = globalThis.document, options = {}) {
   let scheduled = 0;
   const pending = [];
   let stopped = false;
+  // Elements waiting to come near the viewport, by the box that is watched for them.
+  const waitingFor = new Map();
+  const lazy = options.lazy !== false && typeof IntersectionObserver === 'function';
+  const nearby = lazy
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            nearby.unobserve(entry.target);
+            const elements = waitingFor.get(entry.target) || [];
+            waitingFor.delete(entry.target);
+            for (const element of elements) {
+              if (element.isConnected) pending.push(renderElement(element, options));
+            }
+          }
+        },
+        { rootMargin: options.rootMargin || '50% 0px' },
+      )
+    : null;
 
   const scan = () => {
     scheduled = 0;
@@ -522,7 +634,15 @@ export function autoRender(root = globalThis.document, options = {}) {
       if (seen.has(element) || claimed.has(element) || element.tagName === 'FIGURE') continue;
       seen.add(element);
       claimed.add(element);
-      jobs.push(renderElement(element, options));
+      if (nearby) {
+        // Below the fold: read and drawn when it comes near the viewport.
+        element.setAttribute(`${PREFIX}-state`, 'waiting');
+        const box = boxOf(element);
+        waitingFor.set(box, [...(waitingFor.get(box) || []), element]);
+        nearby.observe(box);
+      } else {
+        jobs.push(renderElement(element, options));
+      }
     }
     for (const element of [...seen]) {
       if (!element.isConnected) {
@@ -565,6 +685,7 @@ export function autoRender(root = globalThis.document, options = {}) {
     disconnect() {
       if (stopped) return;
       stopped = true;
+      if (nearby) nearby.disconnect();
       if (observer) {
         observer.disconnect();
         live.watchers -= 1;

@@ -3,12 +3,13 @@
 //   (a) script start -> wasm ready, (b) wasm ready -> the seed post's charts drawn,
 //   (c) one bar chart drawn from given data (postchart, Chart.js, ECharts), interleaved,
 //   (d) extraction over the same corpus texts (postchart in wasm, Recognizers-Text),
-//   (e) JS heap and wasm memory with 50 charts on a page.
+//   (e) JS heap and wasm memory with 50 charts on a page,
+//   (f) the longest main-thread task while charting the seed and a long post.
 // Environment: BENCH_QUICK=1 (CI: few rounds, 3 posts), BENCH_POSTS=N posts for (d) (default 40),
 // BENCH_ROUNDS=N for (c) (default 60). Needs `npm run build` and a release CLI
 // (`cargo build --release`) for the corpus paragraphs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../tests/browser/browser.mjs';
 import { root } from './serve.mjs';
@@ -81,6 +82,28 @@ for (const ratio of [1, 2]) {
   console.log(`| postchart, first pass (wasm still in its baseline tier) | ${f1(r.firstPassMs)} | ${f2(mbps(r.firstPassMs))} | ${r.facts} |`);
   console.log(`| Recognizers-Text (6 models, zh), one pass | ${f1(r.rtMs)} | ${f2(mbps(r.rtMs))} | ${r.found} |`);
   console.log(`| postchart throughput ÷ Recognizers-Text | | ${f1(r.rtMs / r.postchartMs)}× (first pass ${f1(r.rtMs / r.firstPassMs)}×) | |`);
+  await b.close();
+}
+
+// (f): the longest main-thread task while charting the seed and a long post, read on the
+// main thread or in the worker.
+{
+  const b = await launch();
+  await b.page.goto(`${b.server.url}/bench/main-thread.html`);
+  await b.page.waitForFunction(() => window.benchReady, null, { timeout: 30000 });
+  const seed = readFileSync(join(root, 'tests/fixtures/seed.md'), 'utf8');
+  let long = '';
+  for (let k = 0; long.length < (quick ? 100000 : 1000000); k++) long += `${posts[k % posts.length].join('\n\n')}\n\n`;
+  console.log('\n| (f) main thread while charting | post | read in | longest task ms | tasks over 50 ms | total ms | charts |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  // The seed twice: the first chart of a page pays for compiling the wasm code it runs.
+  for (const [name, source] of [['seed (first on the page)', seed], ['seed (again)', seed], [`${Math.round(long.length / 1000)}k characters of corpus text`, `---\ntitle: long\n---\n${long}`]]) {
+    for (const worker of [false, true]) {
+      if (worker && source.length < 20000) continue; // short posts are always read on the page
+      const r = await b.page.evaluate(([s, w]) => window.bench.longtask(s, w), [source, worker]);
+      console.log(`| | ${name} | ${worker ? 'worker' : 'main thread'} | ${f1(r.longest)} | ${r.longTasks} | ${f1(r.total)} | ${r.charts} |`);
+    }
+  }
   await b.close();
 }
 

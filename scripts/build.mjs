@@ -34,7 +34,7 @@ run('wasm-bindgen', [
   '--out-dir', join(dist, 'wasm'),
   join(root, 'target/wasm32-unknown-unknown/release/postchart.wasm'),
 ]);
-for (const file of ['index.js', 'index.d.ts', 'postchart.js']) {
+for (const file of ['index.js', 'index.d.ts', 'postchart.js', 'worker.js']) {
   copyFileSync(join(root, 'js', file), join(dist, file));
 }
 

@@ -93,6 +93,15 @@ test('a strict CSP with Trusted Types: every chart, zero violations, only its ow
   ]);
   await b.page.locator('main').screenshot({ path: join(artifacts, 'csp-page.png') });
   assert.deepEqual(b.errors(), []);
+  // A long post is read in the worker, its URL vouched for by postchart's Trusted Types policy.
+  const long = await b.page.evaluate(async () => {
+    const filler = '这一段文字没有数字，只是让稿件变长。'.repeat(2000);
+    const result = await window.postchart.extractPost(`${filler}\n\n新增高级工2542人、技师402人。`);
+    return result.charts[0].points.map((p) => p.value);
+  });
+  assert.deepEqual(long, [2542, 402]);
+  assert.ok(b.server.requests.includes('/dist/worker.js'));
+  assert.deepEqual(await b.page.evaluate(() => window.__violations), []);
 });
 
 test('data-src from another origin is refused unless the page allows it', async () => {
