@@ -72,6 +72,9 @@ export interface ExtractOptions {
    * not allowed (CSP, Trusted Types) they are read on the main thread anyway.
    */
   worker?: boolean;
+  /** `false` leaves `facts` empty in the result (a long post read in the worker comes back
+   * faster); `autoRender` asks for no facts, as nobody reads them there. */
+  facts?: boolean;
 }
 
 export interface RenderOptions extends ExtractOptions {

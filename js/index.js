@@ -37,7 +37,7 @@ export async function extractPost(source, options = {}) {
     typeof options.pageLang === 'string' && options.pageLang ? options.pageLang : undefined;
   const format = options.format === 'text' ? 'text' : 'post';
   if (text.length >= WORKER_FROM && options.worker !== false) {
-    const result = await analyzeInWorker(text, format, lang, pageLang, options.wasm);
+    const result = await analyzeInWorker(text, format, lang, pageLang, options);
     if (result) return result;
   }
   await init(options.wasm);
@@ -69,7 +69,7 @@ function workerScriptUrl() {
 }
 
 /** Resolves to the extraction, or to null when no worker can run here (the caller reads it). */
-function analyzeInWorker(source, format, lang, pageLang, wasm) {
+function analyzeInWorker(source, format, lang, pageLang, { wasm, facts }) {
   if (workerFailed || typeof Worker !== 'function') return Promise.resolve(null);
   if (!worker) {
     try {
@@ -99,7 +99,9 @@ function analyzeInWorker(source, format, lang, pageLang, wasm) {
   const wasmUrl = typeof wasm === 'string' || wasm instanceof URL ? String(new URL(wasm, document.baseURI)) : undefined;
   return new Promise((resolve, reject) => {
     workerWaiting.set(id, { resolve, reject });
-    worker.postMessage({ id, source, format, lang, pageLang, wasm: wasmUrl });
+    // Without facts the reply is a few chart specs: copying thousands of facts back would
+    // itself block the page.
+    worker.postMessage({ id, source, format, lang, pageLang, wasm: wasmUrl, facts: facts !== false });
   });
 }
 
@@ -569,7 +571,7 @@ async function renderElement(element, options) {
     // The language the page gives the post (`<html lang>` or a nearer `lang`), as HTML inherits it.
     const pageLang = options.pageLang || element.closest('[lang]')?.getAttribute('lang') || undefined;
     const opts = { ...options, format, theme, lang, pageLang };
-    const result = await extractPost(source, opts);
+    const result = await extractPost(source, { ...opts, facts: false });
     const previous = figures.get(element);
     if (previous) release(previous);
     if (!element.isConnected) return;

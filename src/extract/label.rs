@@ -20,7 +20,7 @@ pub fn is_clause_break(c: char) -> bool {
 
 /// The text between two figures joins them as one list (`4948人、高级工2542人`).
 pub fn is_list_join(between: &[char]) -> bool {
-    let text: String = between.iter().collect();
+    let text = crate::extract::text_of(between);
     let listed = text.contains('、')
         || text.starts_with('和')
         || text.starts_with('及')
@@ -126,7 +126,7 @@ const DECREASE: &[&str] = &[
 ];
 
 pub fn states_decrease(before: &[char]) -> bool {
-    let text: String = before.iter().collect();
+    let text = crate::extract::text_of(before);
     let text = strip_suffixes(text.trim_end(), &["了", "约", "近", "超", "逾"]);
     let text = text.trim_end_matches(|c: char| QUALIFIERS_BEFORE.iter().any(|q| q.ends_with(c)));
     DECREASE.iter().any(|verb| text.ends_with(verb)) && !text.ends_with("降至")
@@ -265,7 +265,7 @@ pub fn find(
             return noun.to_string();
         }
     }
-    let before: String = chars[context_start.min(start)..start].iter().collect();
+    let before = crate::extract::text_of(&chars[context_start.min(start)..start]);
     let label = clean_preceding(&before);
     if !label.is_empty() {
         return label;
@@ -297,7 +297,7 @@ pub fn find(
         {
             return String::new();
         }
-        let clause: String = chars[clause_start..clause_end].iter().collect();
+        let clause = crate::extract::text_of(&chars[clause_start..clause_end]);
         return clean_preceding(subject_of(&clause));
     }
     let next_clause: String = chars
@@ -461,20 +461,30 @@ fn strip_leading_time(text: &str) -> &str {
     text
 }
 
+// Labels are cleaned against word lists many times per fact: comparing one byte first keeps
+// most words from a full comparison.
+
 fn starts_with_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| text.starts_with(w))
+    let first = text.as_bytes().first();
+    words
+        .iter()
+        .any(|w| w.as_bytes().first() == first && text.starts_with(w))
 }
 
 fn strip_suffixes<'a>(text: &'a str, words: &[&str]) -> &'a str {
+    let last = text.as_bytes().last();
     words
         .iter()
+        .filter(|w| w.as_bytes().last() == last)
         .find_map(|w| text.strip_suffix(w))
         .unwrap_or(text)
 }
 
 fn strip_prefixes<'a>(text: &'a str, words: &[&str]) -> &'a str {
+    let first = text.as_bytes().first();
     words
         .iter()
+        .filter(|w| w.as_bytes().first() == first)
         .find_map(|w| text.strip_prefix(w))
         .unwrap_or(text)
 }
@@ -523,9 +533,10 @@ const PREDICATE_ONLY: &[&str] = &[
 fn is_predicate_only(label: &str) -> bool {
     let mut rest = label;
     while !rest.is_empty() {
+        let first = rest.as_bytes().first();
         match PREDICATE_ONLY
             .iter()
-            .filter(|w| rest.starts_with(**w))
+            .filter(|w| w.as_bytes().first() == first && rest.starts_with(**w))
             .max_by_key(|w| w.len())
         {
             Some(w) => rest = &rest[w.len()..],
@@ -620,7 +631,7 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
         .iter()
         .rposition(|c| is_sentence_end(*c))
         .map_or(window, |p| window + p + 1);
-    let head: String = chars[from..start].iter().collect();
+    let head = crate::extract::text_of(&chars[from..start]);
     let pos = head.rfind("分别")?;
     // `出口船舶分别占完工量、新接订单量、手持订单量的92.8%、…`: the list follows 分别.
     let after = head[pos + "分别".len()..].trim_end_matches('的');

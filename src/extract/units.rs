@@ -434,6 +434,14 @@ pub fn read_unit(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
 
 /// A currency sign ending right before `i`: (unit, chars it takes).
 pub fn currency_before(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
+    // Asked before every number: most numbers follow no currency sign at all.
+    let last = *chars.get(i.checked_sub(1)?)?;
+    if !matches!(
+        last,
+        '$' | '¥' | '￥' | '€' | '£' | '₿' | '币' | 'D' | 'R' | 'P' | 'Y' | 'B'
+    ) {
+        return None;
+    }
     CURRENCY_PREFIXES
         .iter()
         .filter_map(|(sign, unit)| {
@@ -450,6 +458,15 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn every_currency_prefix_ends_in_a_listed_character() {
+        for (sign, _) in CURRENCY_PREFIXES {
+            let text: Vec<char> = format!("{sign}5").chars().collect();
+            let at = text.len() - 1;
+            assert!(currency_before(&text, at).is_some(), "{sign}");
+        }
     }
 
     #[test]
