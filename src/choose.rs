@@ -136,9 +136,10 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
     // the text gives them.
     if all_series.len() > MAX_SERIES_CHARTS {
         let mut by_size: Vec<usize> = (0..all_series.len()).collect();
-        by_size.sort_by_key(|&k| std::cmp::Reverse(all_series[k].members.len()));
+        let size = |k: usize| all_series[k].members.len();
+        crate::sort_indices(&mut by_size, &|a, b| size(b).cmp(&size(a)));
         let mut keep: Vec<usize> = by_size[..MAX_SERIES_CHARTS].to_vec();
-        keep.sort_unstable();
+        crate::sort_indices(&mut keep, &|a, b| a.cmp(&b));
         all_series = keep
             .into_iter()
             .map(|k| std::mem::replace(&mut all_series[k], Series::empty()))
@@ -309,10 +310,7 @@ impl Series {
 }
 
 fn distinct(labels: &[String]) -> bool {
-    let mut sorted: Vec<&String> = labels.iter().collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    sorted.len() == labels.len() && labels.iter().all(|l| !l.is_empty())
+    crate::all_distinct(labels) && labels.iter().all(|l| !l.is_empty())
 }
 
 /// The measure noun a label ends with (`平均发行期限` -> `期限`), or "".
@@ -488,8 +486,12 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
             }
         }
     }
-    out.sort_by_key(|s| s.members[0]);
-    out
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    crate::sort_indices(&mut order, &|a, b| {
+        out[a].members[0].cmp(&out[b].members[0])
+    });
+    let mut slots: Vec<Option<Series>> = out.into_iter().map(Some).collect();
+    order.iter().filter_map(|&k| slots[k].take()).collect()
 }
 
 /// Most points in a chart built from statements that are not one list: more is a wall of bars.
@@ -543,15 +545,12 @@ fn shape(
         .map(|&k| period_before(&texts[facts[k].place.paragraph], facts, k))
         .collect();
     if members.len() >= 3 && periods.iter().all(Option::is_some) {
-        let mut years: Vec<String> = periods.into_iter().flatten().collect();
-        let mut distinct = years.clone();
-        distinct.sort();
-        distinct.dedup();
-        if distinct.len() == years.len() {
+        let years: Vec<String> = periods.into_iter().flatten().collect();
+        if crate::all_distinct(&years) {
             let mut order: Vec<usize> = (0..members.len()).collect();
-            order.sort_by(|&a, &b| years[a].cmp(&years[b]));
+            crate::sort_indices(&mut order, &|a, b| years[a].cmp(&years[b]));
             let members = order.iter().map(|&i| members[i]).collect();
-            years.sort();
+            let years = order.iter().map(|&i| years[i].clone()).collect();
             return Some(Series {
                 members,
                 periods: Some(years),

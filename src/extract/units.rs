@@ -322,13 +322,12 @@ impl FirstChars {
     /// The rows of `table` whose word starts with `c`.
     fn rows<T>(&self, table: &[(&str, T)], c: char) -> &[(char, u16)] {
         let index = self.0.get_or_init(|| {
-            let mut index: Vec<(char, u16)> = table
-                .iter()
-                .enumerate()
-                .filter_map(|(row, (word, _))| Some((word.chars().next()?, row as u16)))
-                .collect();
-            index.sort_unstable();
-            index
+            let first = |row: usize| table[row].0.chars().next().unwrap_or('\0');
+            let mut rows: Vec<usize> = (0..table.len()).collect();
+            crate::sort_indices(&mut rows, &|a, b| first(a).cmp(&first(b)));
+            rows.into_iter()
+                .map(|row| (first(row), row as u16))
+                .collect()
         });
         let from = index.partition_point(|(first, _)| *first < c);
         let to = index.partition_point(|(first, _)| *first <= c);
