@@ -64,6 +64,10 @@ const QUALIFIERS_AFTER: &[&str] = &["以上", "以下", "左右", "上下", "有
 /// a link verb (`最高可获得6000元`) still counts, with length 0: the figure's text stays as is.
 pub fn qualifier_before(chars: &[char], start: usize) -> Option<(&'static str, usize)> {
     let ends_with = |end: usize, word: &str| {
+        // The last character first: it rules out nearly every word at once.
+        if end == 0 || !word.ends_with(chars[end - 1]) {
+            return false;
+        }
         let n = word.chars().count();
         end.checked_sub(n)
             .is_some_and(|s| chars[s..end].iter().copied().eq(word.chars()))
@@ -321,11 +325,11 @@ fn subject_of(clause: &str) -> &str {
 
 fn following_phrase(chars: &[char], from: usize, noun_only: bool) -> Option<String> {
     let mut phrase = String::new();
-    for &c in chars.iter().skip(from).take(24) {
+    for (taken, &c) in chars.iter().skip(from).take(24).enumerate() {
         // A noun phrase ends at a verb or a locative: 35个行业大类中有七成…
         // (与 in 参与 is part of the verb, not "and".)
         let stop_word = noun_only
-            && phrase.chars().count() >= 2
+            && taken >= 2
             && "中有是为在将已被和与及".contains(c)
             && !(c == '与' && phrase.ends_with('参'));
         if is_clause_break(c) || c.is_ascii_digit() || c == '的' || stop_word || c == ' ' {
@@ -405,8 +409,16 @@ fn clean_following(after: &str) -> String {
 
 /// Removes `（LPR）`-style asides, and an unclosed bracket's opening.
 fn drop_bracketed(text: &str) -> String {
-    let text = text.replace("按可比价格计算", "");
-    let text = text.as_str();
+    let replaced;
+    let text = if text.contains("按可比价格计算") {
+        replaced = text.replace("按可比价格计算", "");
+        replaced.as_str()
+    } else {
+        text
+    };
+    if !text.contains(['（', '(', '）', ')']) {
+        return text.to_string();
+    }
     let mut aside = String::new();
     let mut out = String::new();
     let mut depth = 0usize;

@@ -382,6 +382,10 @@ fn starts_a_bound(c: char) -> bool {
 
 /// ½, ¾, ⅔…: fractions written as one character.
 fn vulgar_fraction(c: char) -> Option<f64> {
+    // Asked of nearly every character: the two small blocks they live in first.
+    if !matches!(c as u32, 0xbc..=0xbe | 0x2150..=0x215e) {
+        return None;
+    }
     Some(match c {
         '½' => 0.5,
         '⅓' => 1.0 / 3.0,

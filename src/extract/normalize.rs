@@ -3,7 +3,50 @@
 //! every index, a figure's source text is still cut from the original characters.
 
 pub fn normalize(chars: &[char]) -> Vec<char> {
-    chars.iter().map(|&c| fold(c)).collect()
+    chars.iter().map(|&c| fold_fast(c)).collect()
+}
+
+/// A 256-bit filter over characters: false for most characters outside its set, true for every
+/// one in it. Asked of every character of a post before a large `match`, it keeps extraction
+/// from spending a sixth of its time on characters that match nothing.
+pub struct CharFilter([u64; 4]);
+
+impl CharFilter {
+    pub const fn of(chars: &[char]) -> CharFilter {
+        let mut bits = [0u64; 4];
+        let mut k = 0;
+        while k < chars.len() {
+            let h = CharFilter::hash(chars[k]);
+            bits[h / 64] |= 1 << (h % 64);
+            k += 1;
+        }
+        CharFilter(bits)
+    }
+
+    const fn hash(c: char) -> usize {
+        ((c as u32).wrapping_mul(0x9e37_79b1) >> 24) as usize
+    }
+
+    #[inline]
+    pub fn might_contain(&self, c: char) -> bool {
+        let h = CharFilter::hash(c);
+        (self.0[h / 64] >> (h % 64)) & 1 == 1
+    }
+}
+
+/// The characters outside the full-width block that [`fold`] changes.
+const FOLDED: CharFilter = CharFilter::of(&[
+    '\u{a0}', '\u{2002}', '\u{2003}', '\u{2009}', '\u{202f}', '　', '點', '萬', '億', '兩', '個',
+    '貳', '參', '陸', '負', '幾', '圓', '華', '攝', '與', '於', '約', '達', '餘', '計', '噸', '際',
+    '間', '歲', '週', '張', '條', '輛', '項', '場', '釐', '裡', '裏', '長', '漲', '減',
+]);
+
+#[inline]
+fn fold_fast(c: char) -> char {
+    if c.is_ascii() || (!('\u{ff00}'..='\u{ffef}').contains(&c) && !FOLDED.might_contain(c)) {
+        return c;
+    }
+    fold(c)
 }
 
 fn fold(c: char) -> char {
@@ -61,6 +104,13 @@ fn fold(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_path_folds_every_character_as_the_match_does() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(fold_fast(c), fold(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn keeps_length_and_folds_forms() {

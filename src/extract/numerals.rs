@@ -135,8 +135,19 @@ fn chinese_place(c: char) -> Option<f64> {
     })
 }
 
+/// Every character [`is_chinese_numeral_char`] accepts, for its quick first test.
+const NUMERALS: crate::extract::normalize::CharFilter =
+    crate::extract::normalize::CharFilter::of(&[
+        '零', '〇', '一', '壹', '幺', '二', '两', '貳', '贰', '兩', '三', '叁', '參', '四', '肆',
+        '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰',
+        '千', '仟', '万', '亿', '兆', '廿', '卅', '卌',
+    ]);
+
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    chinese_digit(c).is_some() || chinese_place(c).is_some() || matches!(c, '廿' | '卅' | '卌')
+    NUMERALS.might_contain(c)
+        && (chinese_digit(c).is_some()
+            || chinese_place(c).is_some()
+            || matches!(c, '廿' | '卅' | '卌'))
 }
 
 /// Financial numerals (大写): written for amounts, and as ordinary words when alone
@@ -404,6 +415,16 @@ pub fn read_chinese(chars: &[char], i: usize) -> Option<Numeral> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_numeral_filter_lets_every_numeral_through() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let exact = chinese_digit(c).is_some()
+                || chinese_place(c).is_some()
+                || matches!(c, '廿' | '卅' | '卌');
+            assert_eq!(is_chinese_numeral_char(c), exact, "{c:?}");
+        }
+    }
 
     fn cn(s: &str) -> f64 {
         let chars: Vec<char> = s.chars().collect();

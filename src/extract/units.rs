@@ -305,14 +305,14 @@ fn longest<T: Copy>(
     index
         .rows(table, first)
         .iter()
-        .map(|&(_, row)| &table[row as usize])
-        .filter(|(word, _)| starts_with_at(chars, i, word))
-        .map(|(word, v)| (*v, word.chars().count()))
+        .filter(|&&(_, row, _)| starts_with_at(chars, i, table[row as usize].0))
+        .map(|&(_, row, len)| (table[row as usize].1, len as usize))
         .max_by_key(|(_, len)| *len)
 }
 
-/// A lexicon's row numbers grouped by the first character of their word, built on first use.
-struct FirstChars(std::sync::OnceLock<Vec<(char, u16)>>);
+/// A lexicon's rows grouped by the first character of their word, built on first use:
+/// (first character, row, length of the word in characters).
+struct FirstChars(std::sync::OnceLock<Vec<(char, u16, u16)>>);
 
 impl FirstChars {
     const fn new() -> FirstChars {
@@ -320,17 +320,17 @@ impl FirstChars {
     }
 
     /// The rows of `table` whose word starts with `c`.
-    fn rows<T>(&self, table: &[(&str, T)], c: char) -> &[(char, u16)] {
+    fn rows<T>(&self, table: &[(&str, T)], c: char) -> &[(char, u16, u16)] {
         let index = self.0.get_or_init(|| {
             let first = |row: usize| table[row].0.chars().next().unwrap_or('\0');
             let mut rows: Vec<usize> = (0..table.len()).collect();
             crate::sort_indices(&mut rows, &|a, b| first(a).cmp(&first(b)));
             rows.into_iter()
-                .map(|row| (first(row), row as u16))
+                .map(|row| (first(row), row as u16, table[row].0.chars().count() as u16))
                 .collect()
         });
-        let from = index.partition_point(|(first, _)| *first < c);
-        let to = index.partition_point(|(first, _)| *first <= c);
+        let from = index.partition_point(|(first, _, _)| *first < c);
+        let to = index.partition_point(|(first, _, _)| *first <= c);
         &index[from..to]
     }
 }
