@@ -65,7 +65,9 @@ const QUALIFIERS_AFTER: &[&str] = &["以上", "以下", "左右", "上下", "有
 pub fn qualifier_before(chars: &[char], start: usize) -> Option<(&'static str, usize)> {
     let ends_with = |end: usize, word: &str| {
         // The last character first: it rules out nearly every word at once.
-        if end == 0 || !word.ends_with(chars[end - 1]) {
+        // (Not `str::ends_with(char)`: that encodes the char and calls memcmp, per word.)
+        let last = word.chars().next_back();
+        if end == 0 || last != chars.get(end - 1).copied() {
             return false;
         }
         let n = word.chars().count();
