@@ -2,7 +2,7 @@
 // schedules drawing; every chart decision is made in Rust. It builds DOM with createElement
 // and textContent only, and never lets an error escape into the host page.
 
-import initWasm, { analyze, chartHeight, chartTable, describeChart, renderChart } from './wasm/postchart.js';
+import initWasm, { analyze, PreparedChart } from './wasm/postchart.js';
 
 const PREFIX = 'data-postchart';
 const DEFAULT_FONTS =
@@ -148,9 +148,12 @@ function buildFigure(doc, result, options) {
   element.style.position = 'relative';
   const record = { element, charts: [], options, observer: null, frame: 0, released: false, whenDrawn: null };
   record.charts = result.charts.map((spec) => {
+    // Read into wasm once; freed when the figure is released.
+    const prepared = new PreparedChart(spec);
+    const description = prepared.describe();
     const canvas = doc.createElement('canvas');
     canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', describeChart(spec));
+    canvas.setAttribute('aria-label', description);
     canvas.className = 'postchart-canvas';
     canvas.dataset.postchartKind = spec.kind;
     canvas.style.display = 'block';
@@ -158,13 +161,13 @@ function buildFigure(doc, result, options) {
     canvas.style.maxWidth = '100%';
     canvas.style.marginBottom = '1em';
     // The fallback content of a canvas is read by assistive technology that skips aria-label.
-    canvas.textContent = describeChart(spec);
+    canvas.textContent = description;
     // Focusable: arrow keys move through the points, showing each in the tooltip.
     canvas.tabIndex = 0;
     element.appendChild(canvas);
-    const rows = chartTable(spec);
+    const rows = prepared.table();
     element.appendChild(dataTable(doc, spec, rows));
-    const chart = { spec, canvas, rows, regions: [], focus: -1, drawn: '' };
+    const chart = { spec, prepared, canvas, rows, regions: [], focus: -1, drawn: '' };
     attachTooltip(record, chart);
     element.appendChild(actions(doc, chart));
     return chart;
@@ -388,6 +391,7 @@ function fontFamilyOf(figure) {
  * `DRAW_SLICE_MS`: the rest is drawn in the next frames.
  */
 function drawFigure(figure, start = now()) {
+  if (figure.released) return; // a frame scheduled before the figure went
   const width = figure.element.clientWidth;
   if (!width) {
     // Hidden (0×0): drawn when the resize observer sees it appear; charted as far as it can be.
@@ -415,11 +419,11 @@ function drawFigure(figure, start = now()) {
       return;
     }
     try {
-      const height = chartHeight(chart.spec, width);
+      const height = chart.prepared.height(width);
       chart.canvas.style.height = `${height}px`;
       chart.canvas.width = Math.max(1, Math.round(width * ratio));
       chart.canvas.height = Math.max(1, Math.round(height * ratio));
-      chart.regions = renderChart(chart.canvas, chart.spec, {
+      chart.regions = chart.prepared.render(chart.canvas, {
         pixelRatio: ratio,
         theme,
         fontFamily,
@@ -455,6 +459,7 @@ function observeResize(figure) {
 function release(figure) {
   if (figure.released) return;
   figure.released = true;
+  for (const chart of figure.charts) chart.prepared.free();
   if (figure.observer) {
     figure.observer.disconnect();
     live.resizeObservers -= 1;

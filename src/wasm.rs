@@ -64,24 +64,6 @@ pub fn analyze(
     })
 }
 
-/// The height in CSS pixels that a chart wants at `width` CSS pixels.
-#[wasm_bindgen(js_name = chartHeight)]
-pub fn chart_height(spec: JsValue, width: f64) -> Result<f64, JsError> {
-    Ok(render::chart_height(&spec_from_js(spec)?, width))
-}
-
-/// The chart's data for a table: `[[label, figure], …]`, figures exactly as stated.
-#[wasm_bindgen(js_name = chartTable)]
-pub fn chart_table(spec: JsValue) -> Result<JsValue, JsError> {
-    to_js(&spec_from_js(spec)?.table_rows())
-}
-
-/// The chart's text alternative (for `aria-label`), in its language.
-#[wasm_bindgen(js_name = describeChart)]
-pub fn describe_chart(spec: JsValue) -> Result<String, JsError> {
-    Ok(spec_from_js(spec)?.describe())
-}
-
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct DrawOptions {
@@ -91,15 +73,45 @@ struct DrawOptions {
     accent: Option<String>,
 }
 
-/// Draws `spec` on `canvas`, whose backing store the caller has sized (CSS size x ratio), and
-/// returns where each point is (`[{index, x, y, w, h}]` in CSS pixels) for tooltips.
-#[wasm_bindgen(js_name = renderChart)]
-pub fn render_chart(
-    canvas: HtmlCanvasElement,
-    spec: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsError> {
-    let spec = spec_from_js(spec)?;
+/// A chart spec read once from JS and kept in wasm: the shell asks it for its height, text
+/// alternative, table and drawing without converting the spec again each time (four
+/// conversions per chart were most of the cost of a page's first chart).
+#[wasm_bindgen]
+pub struct PreparedChart {
+    spec: ChartSpec,
+}
+
+#[wasm_bindgen]
+impl PreparedChart {
+    #[wasm_bindgen(constructor)]
+    pub fn new(spec: JsValue) -> Result<PreparedChart, JsError> {
+        Ok(PreparedChart {
+            spec: spec_from_js(spec)?,
+        })
+    }
+
+    /// The height in CSS pixels the chart wants at `width` CSS pixels.
+    pub fn height(&self, width: f64) -> f64 {
+        render::chart_height(&self.spec, width)
+    }
+
+    /// The text alternative, in the chart's language.
+    pub fn describe(&self) -> String {
+        self.spec.describe()
+    }
+
+    /// `[[label, figure], …]`, figures exactly as stated.
+    pub fn table(&self) -> Result<JsValue, JsError> {
+        to_js(&self.spec.table_rows())
+    }
+
+    /// Draws on `canvas` (sized by the caller) and returns each point's region.
+    pub fn render(&self, canvas: HtmlCanvasElement, options: JsValue) -> Result<JsValue, JsError> {
+        draw(canvas, &self.spec, options)
+    }
+}
+
+fn draw(canvas: HtmlCanvasElement, spec: &ChartSpec, options: JsValue) -> Result<JsValue, JsError> {
     let options: DrawOptions = if options.is_undefined() || options.is_null() {
         DrawOptions::default()
     } else {
@@ -125,7 +137,7 @@ pub fn render_chart(
     };
     let backend = CanvasBackend::with_canvas_object(canvas)
         .ok_or_else(|| JsError::new("canvas has no 2d context"))?;
-    let regions = render::render_regions(&spec, backend, &render_options)
+    let regions = render::render_regions(spec, backend, &render_options)
         .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&regions)
 }
