@@ -435,7 +435,12 @@ fn skip_spaces(chars: &[char], mut i: usize) -> usize {
 /// Reads the figure that starts at `i`.
 fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
     // An open range: 大于50, ≤100.
-    for (words, lower) in [(LOWER_BOUNDS, true), (UPPER_BOUNDS, false)] {
+    let bounds: &[(&[&str], bool)] = if starts_a_bound(chars[i]) {
+        &[(LOWER_BOUNDS, true), (UPPER_BOUNDS, false)]
+    } else {
+        &[]
+    };
+    for &(words, lower) in bounds {
         if let Some(word) = words.iter().find(|w| starts_with_at(chars, i, w)) {
             let at = skip_spaces(chars, i + word.chars().count());
             let Some(r) = read_signed(chars, at) else {
