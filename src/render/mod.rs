@@ -371,12 +371,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         let y_of = |v: f64| plot.y_of(v);
         let band = (right - left) / n as f64;
         let bar_w = (band * 0.62).min(96.0);
-        let format = ValueFormat::of(spec);
-        let values: Vec<String> = spec
-            .points
-            .iter()
-            .map(|p| format!("{}{}", p.qualifier.as_deref().unwrap_or(""), format.text(p)))
-            .collect();
+        let values = ValueFormat::of(spec).hedged(spec);
         // One size for every figure, small enough that neighbours never touch.
         let value_size = values
             .iter()
@@ -610,12 +605,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .fold(0.0, f64::max)
             .min(self.width * 0.38);
         let left = layout::PAD + label_w + 8.0;
-        let format = ValueFormat::of(spec);
-        let values: Vec<String> = spec
-            .points
-            .iter()
-            .map(|p| format!("{}{}", p.qualifier.as_deref().unwrap_or(""), format.text(p)))
-            .collect();
+        let values = ValueFormat::of(spec).hedged(spec);
         let value_w = values
             .iter()
             .map(|v| text_width(v, layout::VALUE_SIZE))
@@ -781,6 +771,14 @@ impl<'a> ValueFormat<'a> {
             decimals,
             lang: &spec.lang,
         }
+    }
+
+    /// Every point's figure with its hedge (`约15`), as written at the end of its bar.
+    fn hedged(&self, spec: &ChartSpec) -> Vec<String> {
+        spec.points
+            .iter()
+            .map(|p| format!("{}{}", p.qualifier.as_deref().unwrap_or(""), self.text(p)))
+            .collect()
     }
 
     /// The number written on a bar or point: in the shared scale the unit line names (`2147.9`
