@@ -51,7 +51,7 @@ for (const ratio of cases.pixel_ratios) {
     if (update) writeFileSync(versionFile, `${major}\n`);
     const share = update || madeWith === major ? MAX_DIFFERING_SHARE : OTHER_VERSION_SHARE;
     if (!update && madeWith !== major) {
-      console.log(`# references made with Chromium ${madeWith}, this is ${major}: up to ${share * 100}% may differ; regenerate them (npm run visual:update)`);
+      console.log(`references made with Chromium ${madeWith}, this is ${major}: up to ${share * 100}% may differ; regenerate them (npm run visual:update)`);
     }
     const failures = [];
     let compared = 0;
