@@ -20,15 +20,17 @@ pub fn is_clause_break(c: char) -> bool {
 
 /// The text between two figures joins them as one list (`4948人、高级工2542人`).
 pub fn is_list_join(between: &[char]) -> bool {
-    let text = crate::extract::text_of(between);
-    let listed = text.contains('、')
-        || text.starts_with('和')
-        || text.starts_with('及')
-        || text.starts_with('与')
-        || text.starts_with("以及")
-        || text.starts_with(", ")
-        || text.starts_with(" and ");
-    listed && !text.chars().any(|c| is_sentence_end(c) || c == '，')
+    // Read on the characters: asked between every two figures, over text of any length.
+    let starts = |word: &str| {
+        let mut rest = between.iter();
+        word.chars().all(|w| rest.next() == Some(&w))
+    };
+    let listed = between.contains(&'、')
+        || matches!(between.first(), Some('和' | '及' | '与'))
+        || starts("以及")
+        || starts(", ")
+        || starts(" and ");
+    listed && !between.iter().any(|&c| is_sentence_end(c) || c == '，')
 }
 
 /// Hedges and bounds written before a number, longest first.
@@ -262,10 +264,13 @@ pub fn find(
     let context_start = context_start.max(start.saturating_sub(64));
     // After a share or a change (15%的企业) the words that follow are rarely what it measures.
     let counting = !matches!(unit, Some("%" | "‰" | "个百分点" | "个基点" | "倍") | None);
-    let following = following_phrase(chars, unit_end, counting);
-    if let Some(noun) = following
-        .as_deref()
-        .filter(|p| counting && !starts_with_any(p, NOT_A_NOUN_START))
+    // The phrase after the figure: read now for a counting unit (its noun is the label), else
+    // only if nothing before the figure names it.
+    let counted = counting.then(|| following_phrase(chars, unit_end, true));
+    if let Some(noun) = counted
+        .as_ref()
+        .and_then(|p| p.as_deref())
+        .filter(|p| !starts_with_any(p, NOT_A_NOUN_START))
     {
         if noun.chars().count() >= 2 {
             return noun.to_string();
@@ -277,6 +282,7 @@ pub fn find(
         return label;
     }
     // Nothing before (`连续十二年在全市范围内广泛开展岗位练兵`): take the object that follows.
+    let following = counted.unwrap_or_else(|| following_phrase(chars, unit_end, false));
     let after = following.map(|p| clean_following(&p)).unwrap_or_default();
     if !after.is_empty() {
         return after;
@@ -359,7 +365,13 @@ fn clean_preceding(before: &str) -> String {
         .trim_matches(|c: char| "“”「」\"'‘’ ".contains(c));
     // `集团…实现合同销售金额`: the measure is what follows the last reporting verb.
     // Only a long subject (a company's full name) is dropped; `铁路累计完成货运量` keeps 铁路.
-    for verb in ["实现", "完成", "录得", "其中"] {
+    // (One pass for the verbs' first characters: most labels hold none of them.)
+    let verbs: &[&str] = if text.contains(['实', '完', '录', '其']) {
+        &["实现", "完成", "录得", "其中"]
+    } else {
+        &[]
+    };
+    for &verb in verbs {
         if let Some(pos) = text.rfind(verb) {
             let rest = &text[pos + verb.len()..];
             if rest.chars().count() >= 2 && (text[..pos].chars().count() > 10 || verb == "其中") {

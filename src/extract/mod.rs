@@ -243,7 +243,9 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                 let context_start = clause_start.max(previous_end.unwrap_or(0)).min(m.start);
                 let listed = previous_end
                     .is_some_and(|p| p <= m.start && label::is_list_join(&chars[p..m.start]));
-                let sign = if label::states_decrease(&chars[clause_start.min(m.start)..m.start]) {
+                // Only the end of the clause can say a decrease: its last 24 characters.
+                let clause = clause_start.min(m.start).max(m.start.saturating_sub(24));
+                let sign = if label::states_decrease(&chars[clause..m.start]) {
                     -1
                 } else {
                     1
