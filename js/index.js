@@ -41,7 +41,9 @@ export async function extractPost(source, options = {}) {
     if (result) return result;
   }
   await init(options.wasm);
-  return analyze(text, format, lang, pageLang);
+  const result = analyze(text, format, lang, pageLang);
+  if (options.facts === false) result.facts = [];
+  return result;
 }
 
 /** Posts from this many characters are read in a worker (about 10 ms of reading at 2 MB/s). */

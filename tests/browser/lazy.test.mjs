@@ -60,8 +60,14 @@ test('a long post is read in a worker, with the same charts as on the main threa
     const source = `---\ntitle: 长稿\n---\n${filler}\n\n2021年，该市新增初中级工4948人、高级工2542人、技师402人、高级技师136人。\n`;
     const inWorker = await postchart.extractPost(source);
     const here = await postchart.extractPost(source, { worker: false });
-    return { length: source.length, inWorker, here };
+    // `facts: false` leaves the facts out wherever the post is read.
+    const chartsOnly = [
+      await postchart.extractPost(source, { facts: false }),
+      await postchart.extractPost(source, { facts: false, worker: false }),
+    ].map((r) => [r.facts.length, r.charts.length]);
+    return { length: source.length, inWorker, here, chartsOnly };
   });
+  assert.deepEqual(result.chartsOnly, [[0, 1], [0, 1]]);
   assert.ok(result.length > 20000);
   assert.equal(fetched('/dist/worker.js'), 1, 'the worker was started');
   assert.deepEqual(result.inWorker, result.here);
