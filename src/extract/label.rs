@@ -4,6 +4,8 @@
 //! (`高级工2542人`) or, after a counting unit, right after it (`20家餐饮企业`); the scanner
 //! looks at both and trims the verbs and hedges that are not part of the measure.
 
+use std::borrow::Cow;
+
 pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '…')
 }
@@ -133,11 +135,33 @@ const DECREASE: &[&str] = &[
     "下降", "减少", "下跌", "回落", "降低", "下滑", "缩小", "缩减", "收窄", "跌", "降", "减",
 ];
 
+/// Compared as a `char`: `str::ends_with(char)` encodes the char and calls memcmp, per word.
+fn last_char(word: &str) -> Option<char> {
+    word.chars().next_back()
+}
+
+/// `下降了约` before a figure says it fell. Read on the characters, without building the text:
+/// it is asked before every figure.
 pub fn states_decrease(before: &[char]) -> bool {
-    let text = crate::extract::text_of(before);
-    let text = strip_suffixes(text.trim_end(), &["了", "约", "近", "超", "逾"]);
-    let text = text.trim_end_matches(|c: char| QUALIFIERS_BEFORE.iter().any(|q| q.ends_with(c)));
-    DECREASE.iter().any(|verb| text.ends_with(verb)) && !text.ends_with("降至")
+    let mut end = before.len();
+    while end > 0 && before[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if end > 0 && matches!(before[end - 1], '了' | '约' | '近' | '超' | '逾') {
+        end -= 1;
+    }
+    while end > 0
+        && QUALIFIERS_BEFORE
+            .iter()
+            .any(|q| last_char(q) == Some(before[end - 1]))
+    {
+        end -= 1;
+    }
+    let text = &before[..end];
+    DECREASE.iter().any(|verb| {
+        let n = verb.chars().count();
+        n <= text.len() && text[text.len() - n..].iter().copied().eq(verb.chars())
+    })
 }
 
 /// Words trimmed off the end of a preceding label: link verbs and hedges.
@@ -422,16 +446,16 @@ fn clean_following(after: &str) -> String {
 }
 
 /// Removes `（LPR）`-style asides, and an unclosed bracket's opening.
-fn drop_bracketed(text: &str) -> String {
-    let replaced;
-    let text = if text.contains("按可比价格计算") {
-        replaced = text.replace("按可比价格计算", "");
-        replaced.as_str()
+fn drop_bracketed(text: &str) -> Cow<'_, str> {
+    // Asked of every label: a character test before the phrase search.
+    const COMPARABLE: &str = "按可比价格计算";
+    let text = if text.contains('按') && text.contains(COMPARABLE) {
+        Cow::Owned(text.replace(COMPARABLE, ""))
     } else {
-        text
+        Cow::Borrowed(text)
     };
     if !text.contains(['（', '(', '）', ')']) {
-        return text.to_string();
+        return text;
     }
     let mut aside = String::new();
     let mut out = String::new();
@@ -459,10 +483,10 @@ fn drop_bracketed(text: &str) -> String {
     if depth > 0 {
         // `…（预计`: the figure sits inside an aside; keep what the aside says.
         if let Some(pos) = text.rfind(['（', '(']) {
-            return text[pos..].trim_start_matches(['（', '(']).to_string();
+            return Cow::Owned(text[pos..].trim_start_matches(['（', '(']).to_string());
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Drops a leading `2021年` / `1-10月` time phrase.
@@ -487,14 +511,19 @@ fn strip_leading_time(text: &str) -> &str {
     text
 }
 
-// Labels are cleaned against word lists many times per fact: comparing one byte first keeps
-// most words from a full comparison.
+// Labels are cleaned against word lists many times per fact: comparing the first (or last)
+// character first keeps most words from a full comparison. (A first byte would not: most
+// Chinese characters share one of a few lead bytes.)
+
+fn first_char_matches(text: &str, word: &str) -> bool {
+    let first = text.chars().next();
+    first.is_some() && first == word.chars().next()
+}
 
 fn starts_with_any(text: &str, words: &[&str]) -> bool {
-    let first = text.as_bytes().first();
     words
         .iter()
-        .any(|w| w.as_bytes().first() == first && text.starts_with(w))
+        .any(|w| first_char_matches(text, w) && text.starts_with(w))
 }
 
 fn strip_suffixes<'a>(text: &'a str, words: &[&str]) -> &'a str {
@@ -507,10 +536,9 @@ fn strip_suffixes<'a>(text: &'a str, words: &[&str]) -> &'a str {
 }
 
 fn strip_prefixes<'a>(text: &'a str, words: &[&str]) -> &'a str {
-    let first = text.as_bytes().first();
     words
         .iter()
-        .filter(|w| w.as_bytes().first() == first)
+        .filter(|w| first_char_matches(text, w))
         .find_map(|w| text.strip_prefix(w))
         .unwrap_or(text)
 }
@@ -559,10 +587,9 @@ const PREDICATE_ONLY: &[&str] = &[
 fn is_predicate_only(label: &str) -> bool {
     let mut rest = label;
     while !rest.is_empty() {
-        let first = rest.as_bytes().first();
         match PREDICATE_ONLY
             .iter()
-            .filter(|w| w.as_bytes().first() == first && rest.starts_with(**w))
+            .filter(|w| first_char_matches(rest, w) && rest.starts_with(**w))
             .max_by_key(|w| w.len())
         {
             Some(w) => rest = &rest[w.len()..],

@@ -206,7 +206,9 @@ const UPPER_BOUNDS: &[&str] = &[
 ];
 
 fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> Vec<Fact> {
-    let original: Vec<char> = text.chars().collect();
+    // At most one char per byte: reserved once instead of grown from `chars()`'s low guess.
+    let mut original: Vec<char> = Vec::with_capacity(text.len());
+    original.extend(text.chars());
     let chars = normalize::normalize(&original);
     let mut facts: Vec<Fact> = Vec::new();
     // Per fact: where to find its label later, for bare numbers (see below).
@@ -217,6 +219,11 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
     let mut i = 0usize;
     while i < chars.len() {
         let c = chars[i];
+        // Most characters of a Chinese post end nothing and start nothing.
+        if !c.is_ascii() && !SCAN_STOPS.might_contain(c) {
+            i += 1;
+            continue;
+        }
         if label::is_sentence_end(c) {
             sentence += 1;
         }
@@ -336,6 +343,18 @@ pub(crate) fn text_of(chars: &[char]) -> String {
     text
 }
 
+/// Every non-ASCII character at which the scan of a paragraph has something to do: marks that
+/// end sentences and clauses, and characters that can start a figure (a test checks every
+/// character against [`starts_figure`] and the marks).
+const SCAN_STOPS: normalize::CharFilter = normalize::CharFilter::of(&[
+    '。', '！', '？', '；', '…', '，', '、', '：', '【', '】', '《', '》', '零', '〇', '一', '壹',
+    '幺', '二', '两', '貳', '贰', '兩', '三', '叁', '參', '四', '肆', '五', '伍', '六', '陆', '陸',
+    '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '亿', '兆', '廿',
+    '卅', '卌', '负', '大', '不', '多', '≥', '小', '少', '≤', '½', '⅓', '⅔', '¼', '¾', '⅕', '⅖',
+    '⅗', '⅘', '⅙', '⅚', '⅛', '⅜', '⅝', '⅞', '０', '１', '２', '３', '４', '５', '６', '７', '８',
+    '９', '．',
+]);
+
 /// A figure can start at `i`: a digit, a Chinese numeral, a sign, a percent or comparator prefix.
 fn starts_figure(chars: &[char], i: usize) -> bool {
     let c = chars[i];
@@ -360,12 +379,12 @@ fn starts_figure(chars: &[char], i: usize) -> bool {
             return false;
         }
         let signed = ["minus ", "negative "].iter().any(|w| {
-            let n = w.chars().count();
+            let n = w.len();
             chars.len() > i + n
                 && chars[i..i + n]
                     .iter()
-                    .collect::<String>()
-                    .eq_ignore_ascii_case(w)
+                    .zip(w.chars())
+                    .all(|(c, w)| c.eq_ignore_ascii_case(&w))
                 && arabic_digit(chars[i + n]).is_some()
         });
         return signed || english::read_english(chars, i).is_some();

@@ -38,7 +38,7 @@ pub fn arabic_digit(c: char) -> Option<u32> {
 /// Reads `70639`, `70,639`, `2147.9`, `４９４８` starting at `i`.
 pub fn read_arabic(chars: &[char], i: usize) -> Option<Numeral> {
     let mut j = i;
-    let mut text = String::new();
+    let mut text = DecimalText::default();
     let mut digits = 0usize;
     while j < chars.len() {
         if let Some(d) = arabic_digit(chars[j]) {
@@ -99,12 +99,55 @@ pub fn read_arabic(chars: &[char], i: usize) -> Option<Numeral> {
             decimal = true;
         }
     }
-    let value: f64 = text.parse().ok()?;
+    let value: f64 = text.as_str()?.parse().ok()?;
     value.is_finite().then_some(Numeral {
         value,
         len: j - i,
         kind: NumeralKind::Arabic { digits, decimal },
     })
+}
+
+/// The ASCII text of a numeral, kept on the stack: one is built for every number in a post.
+/// Longer numerals than it holds are not figures anyone charts; they read as nothing.
+struct DecimalText {
+    bytes: [u8; 64],
+    len: usize,
+    overflow: bool,
+}
+
+impl Default for DecimalText {
+    fn default() -> Self {
+        DecimalText {
+            bytes: [0; 64],
+            len: 0,
+            overflow: false,
+        }
+    }
+}
+
+impl DecimalText {
+    fn push(&mut self, c: char) {
+        match (u8::try_from(c), self.bytes.get_mut(self.len)) {
+            (Ok(b), Some(slot)) if b.is_ascii() => {
+                *slot = b;
+                self.len += 1;
+            }
+            _ => self.overflow = true,
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        if self.overflow {
+            return None;
+        }
+        std::str::from_utf8(&self.bytes[..self.len]).ok()
+    }
+}
+
+impl Extend<char> for DecimalText {
+    fn extend<T: IntoIterator<Item = char>>(&mut self, chars: T) {
+        chars.into_iter().for_each(|c| self.push(c));
+    }
 }
 
 pub fn chinese_digit(c: char) -> Option<u32> {

@@ -299,3 +299,15 @@ fn bound_words_start_with_a_listed_character() {
         assert!(starts_a_bound(word.chars().next().unwrap()), "{word}");
     }
 }
+
+#[test]
+fn the_scan_stops_at_every_character_that_can_start_a_figure_or_end_a_clause() {
+    for c in (0x80..=0x10_ffff).filter_map(char::from_u32) {
+        if SCAN_STOPS.might_contain(c) {
+            continue;
+        }
+        assert!(!label::is_clause_break(c), "{c:?} ends a clause");
+        assert!(!starts_figure(&[c], 0), "{c:?} starts a figure");
+        assert!(!starts_figure(&['在', c], 1), "{c:?} starts a figure");
+    }
+}

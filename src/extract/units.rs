@@ -330,8 +330,9 @@ impl FirstChars {
                 .collect()
         });
         let from = index.partition_point(|(first, _, _)| *first < c);
-        let to = index.partition_point(|(first, _, _)| *first <= c);
-        &index[from..to]
+        let rest = &index[from..];
+        let to = rest.iter().take_while(|(first, _, _)| *first == c).count();
+        &rest[..to]
     }
 }
 
