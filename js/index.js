@@ -41,6 +41,9 @@ export async function extractPost(source, options = {}) {
     if (result) return result;
   }
   await init(options.wasm);
+  // Reading starts a task of its own: the host page's work and the wasm's start-up are not
+  // added to it.
+  await yieldToPage();
   const result = analyze(text, format, lang, pageLang);
   if (options.facts === false) result.facts = [];
   return result;
@@ -117,15 +120,17 @@ export async function renderPost(container, source, options = {}) {
     throw new TypeError('postchart: renderPost needs a container element');
   }
   const result = await extractPost(source, options);
+  // Reading, building the figure and drawing each run in tasks of their own.
+  await yieldToPage();
+  await fontsWarm(container, options, result);
   const previous = figures.get(container);
   if (previous) release(previous);
   if (result.charts.length === 0) return result;
-  const started = now();
   const figure = buildFigure(container.ownerDocument || document, result, options);
   container.appendChild(figure.element);
   figures.set(container, figure);
-  drawFigure(figure, started);
   observeResize(figure);
+  await drawSoon(figure);
   return result;
 }
 
@@ -168,8 +173,11 @@ function buildFigure(doc, result, options) {
     canvas.tabIndex = 0;
     element.appendChild(canvas);
     const rows = prepared.table();
-    element.appendChild(dataTable(doc, spec, rows));
-    const chart = { spec, prepared, canvas, rows, regions: [], focus: -1, drawn: '' };
+    // The data table comes in a later frame (fillTables): laying out the tables of a post's
+    // charts took 25 ms on first visits, in the same task as the first chart.
+    const tableSlot = dataTableSlot(doc);
+    element.appendChild(tableSlot);
+    const chart = { spec, prepared, canvas, rows, tableSlot, tabled: false, regions: [], focus: -1, drawn: '' };
     attachTooltip(record, chart);
     element.appendChild(actions(doc, chart));
     return chart;
@@ -236,12 +244,11 @@ function actions(doc, chart) {
   return row;
 }
 
-/** A visually hidden table of the chart's data, for screen readers and copy-paste. */
-function dataTable(doc, spec, rows) {
-  const table = doc.createElement('table');
-  table.className = 'postchart-data';
-  // Visually hidden, still read: the usual clip pattern on a wrapper (tables ignore a 1px
-  // size), set property by property (CSP-safe).
+/**
+ * Where a chart's data table goes: visually hidden, still read. The usual clip pattern on a
+ * wrapper (tables ignore a 1px size), set property by property (CSP-safe).
+ */
+function dataTableSlot(doc) {
   const wrap = doc.createElement('div');
   wrap.className = 'postchart-data-wrap';
   Object.assign(wrap.style, {
@@ -255,6 +262,13 @@ function dataTable(doc, spec, rows) {
     whiteSpace: 'nowrap',
     border: '0',
   });
+  return wrap;
+}
+
+/** A table of the chart's data, for screen readers and copy-paste. */
+function dataTable(doc, spec, rows) {
+  const table = doc.createElement('table');
+  table.className = 'postchart-data';
   const caption = doc.createElement('caption');
   caption.textContent = spec.title;
   table.appendChild(caption);
@@ -270,8 +284,7 @@ function dataTable(doc, spec, rows) {
     body.appendChild(row);
   }
   table.appendChild(body);
-  wrap.appendChild(table);
-  return wrap;
+  return table;
 }
 
 /** The figure's one tooltip, created on first use. */
@@ -388,33 +401,37 @@ function fontFamilyOf(figure) {
 }
 
 /**
- * Draws the figure's charts that are not drawn at the current size; `start` is when the task
- * began (building the figure counts against the same budget), so that no task runs much over
- * `DRAW_SLICE_MS`: the rest is drawn in the next frames.
+ * Draws the figure's charts that are not drawn at the current size: at least one, then more
+ * while the next one, guessed to take as long as the last, would end the task within
+ * `DRAW_BUDGET_MS`; the rest in the next frames. (A page's first charts each take 20–50 ms
+ * while the browser compiles the code they run; later ones take 1–5 ms.)
  */
-function drawFigure(figure, start = now()) {
+function drawFigure(figure) {
+  const start = now();
   if (figure.released) return; // a frame scheduled before the figure went
   const width = figure.element.clientWidth;
   if (!width) {
     // Hidden (0×0): drawn when the resize observer sees it appear; charted as far as it can be.
-    const whenDrawn = figure.whenDrawn;
-    figure.whenDrawn = null;
-    if (whenDrawn) whenDrawn();
+    fillTables(figure);
     return;
   }
   const ratio = pixelRatio();
   const theme = themeOf(figure);
   const fontFamily = fontFamilyOf(figure);
   let drawnNow = 0;
+  let last = 0;
   for (const chart of figure.charts) {
     const key = `${width}|${ratio}|${theme}`;
     if (chart.drawn === key) continue;
-    // A post with many charts is drawn over several frames: after the first chart, no task
-    // runs on past ~30 ms.
-    if (drawnNow > 0 && now() - start > DRAW_SLICE_MS) {
-      if (!figure.frame) {
-        figure.frame = requestFrame(() => {
-          figure.frame = 0;
+    // A post with many charts is drawn over several frames.
+    const chartStart = now();
+    if (drawnNow > 0 && chartStart - start + last > DRAW_BUDGET_MS) {
+      // In a task of its own, not an animation frame: a frame's callbacks share their task
+      // with the frame's style, layout and paint.
+      if (!figure.continued) {
+        figure.continued = true;
+        yieldToPage().then(() => {
+          figure.continued = false;
           drawFigure(figure);
         });
       }
@@ -437,11 +454,87 @@ function drawFigure(figure, start = now()) {
       warn(error);
     }
     drawnNow++;
+    last = now() - chartStart;
   }
-  // Every chart is drawn: whoever waits for that (the element's `done` state) hears it now.
-  const whenDrawn = figure.whenDrawn;
-  figure.whenDrawn = null;
-  if (whenDrawn) whenDrawn();
+  fillTables(figure);
+}
+
+/**
+ * Fills the figure's data tables, one per animation frame, so that each frame lays out one
+ * table; then tells whoever waits for the figure to be complete (the element's `done` state).
+ */
+function fillTables(figure) {
+  if (figure.released || figure.tabling) return;
+  const chart = figure.charts.find((c) => !c.tabled);
+  if (!chart) {
+    const whenDrawn = figure.whenDrawn;
+    figure.whenDrawn = null;
+    if (whenDrawn) whenDrawn();
+    return;
+  }
+  figure.tabling = true;
+  requestFrame(() => {
+    figure.tabling = false;
+    if (figure.released) return;
+    chart.tableSlot.appendChild(dataTable(figure.element.ownerDocument, chart.spec, chart.rows));
+    chart.tabled = true;
+    fillTables(figure);
+  });
+}
+
+/**
+ * On a page's first figure, the fonts are looked up in a task of their own before the figure is
+ * built: the first text a page shows in a font makes the browser find that font and its
+ * fallbacks for each script (20–30 ms on a first visit, `npm run bench:browser`), which would
+ * otherwise fall in the figure's layout or its first chart's task.
+ */
+async function fontsWarm(parent, options, result) {
+  if (!result.charts.length || !parent?.ownerDocument) return;
+  const family = fontFamilyOf({ element: parent, options });
+  if (warmFont(parent.ownerDocument, family, result.charts[0].title)) await yieldToPage();
+}
+
+/** Draws a new figure's first charts in a task after the one that built it. */
+async function drawSoon(figure) {
+  await yieldToPage();
+  if (!figure.released) drawFigure(figure);
+}
+
+/** Font families already drawn with on this page. */
+const warmFonts = new Set();
+
+/** Draws a line of text in `family` on a canvas nobody sees, once per family; true if it did. */
+function warmFont(doc, family, sample) {
+  if (warmFonts.has(family)) return false;
+  warmFonts.add(family);
+  try {
+    const context = doc.createElement('canvas').getContext('2d');
+    if (!context) return false;
+    for (const weight of ['', 'bold ']) {
+      context.font = `${weight}16px ${family}`;
+      context.fillText(`${sample || ''} 数据 0123456789 %`, 0, 16);
+    }
+  } catch {
+    // a canvas-less environment: nothing to warm
+  }
+  return true;
+}
+
+/**
+ * Resolves in a new task, after the tasks the host page has already queued: a message to
+ * ourselves (no 4 ms timer clamp). Not `scheduler.yield()`, whose continuation runs ahead of
+ * the page's own queued tasks.
+ */
+function yieldToPage() {
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 function observeResize(figure) {
@@ -499,7 +592,7 @@ function onDensityChange() {
   watchDensity();
 }
 
-const DRAW_SLICE_MS = 30;
+const DRAW_BUDGET_MS = 24;
 
 function now() {
   return typeof performance === 'object' ? performance.now() : Date.now();
@@ -597,6 +690,8 @@ async function renderElement(element, options) {
     const pageLang = options.pageLang || element.closest('[lang]')?.getAttribute('lang') || undefined;
     const opts = { ...options, format, theme, lang, pageLang };
     const result = await extractPost(source, { ...opts, facts: false });
+    await yieldToPage();
+    await fontsWarm(targetOf(element) || element.parentElement || element, opts, result);
     const previous = figures.get(element);
     if (previous) release(previous);
     if (!element.isConnected) return;
@@ -604,7 +699,6 @@ async function renderElement(element, options) {
       element.setAttribute(`${PREFIX}-state`, 'empty');
       return;
     }
-    const started = now();
     const figure = buildFigure(element.ownerDocument, result, opts);
     const target = targetOf(element);
     if (target) target.appendChild(figure.element);
@@ -612,8 +706,8 @@ async function renderElement(element, options) {
     figures.set(element, figure);
     // `done` once every chart is drawn, which for a post with many charts is a few frames on.
     figure.whenDrawn = () => element.setAttribute(`${PREFIX}-state`, 'done');
-    drawFigure(figure, started);
     observeResize(figure);
+    await drawSoon(figure);
   } catch (error) {
     element.setAttribute(`${PREFIX}-state`, 'error');
     element.setAttribute(`${PREFIX}-error`, messageOf(error));

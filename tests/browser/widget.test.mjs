@@ -224,9 +224,12 @@ test('each chart is followed by a visually hidden table of its exact figures', a
       caption: t.caption.textContent,
       rows: [...t.rows].map((r) => [...r.cells].map((c) => c.textContent)),
       box: [t.parentElement.getBoundingClientRect().width, t.parentElement.getBoundingClientRect().height],
+      after: t.parentElement.previousElementSibling?.dataset.postchartKind,
     })),
   );
   assert.equal(tables.length, 2);
+  // Filled in later frames than the charts, each in its place after its chart.
+  assert.deepEqual(tables.map((t) => t.after), ['bar', 'kpi']);
   assert.equal(tables[0].caption, '2021年新增人数');
   assert.deepEqual(tables[0].rows, [['初中级工', '4948人'], ['高级工', '2542人'], ['技师', '402人'], ['高级技师', '136人']]);
   assert.deepEqual(tables[1].rows[1], ['培训补贴资金', '2147.9万元']);
