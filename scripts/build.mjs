@@ -1,8 +1,8 @@
 // npm run build: Rust -> wasm -> bindings -> dist/, then the sizes a page downloads.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,9 +34,28 @@ run('wasm-bindgen', [
   '--out-dir', join(dist, 'wasm'),
   join(root, 'target/wasm32-unknown-unknown/release/postchart.wasm'),
 ]);
-for (const file of ['index.js', 'index.d.ts', 'postchart.js', 'worker.js']) {
-  copyFileSync(join(root, 'js', file), join(dist, file));
-}
+copyFileSync(join(root, 'js/index.d.ts'), join(dist, 'index.d.ts'));
+// What pages download is minified (7 KB less gzipped, measured by `npm run bench:size`), with
+// a source map beside each of our files, holding the readable source, for devtools.
+const { transformSync } = await import('esbuild');
+const minify = (from, to, map = true) => {
+  const source = readFileSync(from, 'utf8');
+  const name = basename(to);
+  const out = transformSync(source, {
+    minify: true,
+    format: 'esm',
+    target: 'es2020',
+    sourcemap: map ? 'external' : false,
+    sourcefile: relative(dirname(to), from),
+    legalComments: 'none',
+  });
+  if (!map) return writeFileSync(to, out.code);
+  writeFileSync(to, `${out.code}//# sourceMappingURL=${name}.map\n`);
+  writeFileSync(`${to}.map`, out.map); // with the sources inside: js/ is not in the package
+};
+for (const file of ['index.js', 'postchart.js', 'worker.js']) minify(join(root, 'js', file), join(dist, file));
+// wasm-bindgen's generated bindings: nothing more readable to map them to.
+minify(join(dist, 'wasm/postchart.js'), join(dist, 'wasm/postchart.js'), false);
 
 // What a page downloads: the loader, the module, the bindings and the wasm.
 const shipped = ['postchart.js', 'index.js', 'wasm/postchart.js', 'wasm/postchart_bg.wasm'];
