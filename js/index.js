@@ -41,9 +41,9 @@ export async function extractPost(source, options = {}) {
     if (result) return result;
   }
   await init(options.wasm);
-  // Reading starts a task of its own: the host page's work and the wasm's start-up are not
-  // added to it.
-  await yieldToPage();
+  // Reading starts a task of its own when this one has already run a while (the host page's
+  // work, the wasm's start-up).
+  await yieldIfBusy();
   const result = analyze(text, format, lang, pageLang);
   if (options.facts === false) result.facts = [];
   return result;
@@ -120,8 +120,9 @@ export async function renderPost(container, source, options = {}) {
     throw new TypeError('postchart: renderPost needs a container element');
   }
   const result = await extractPost(source, options);
-  // Reading, building the figure and drawing each run in tasks of their own.
-  await yieldToPage();
+  // Reading, building the figure and drawing run in tasks of their own when they take long
+  // (on a first visit, while the browser compiles the code): see yieldIfBusy.
+  await yieldIfBusy();
   await fontsWarm(container, options, result);
   const previous = figures.get(container);
   if (previous) release(previous);
@@ -491,12 +492,14 @@ function fillTables(figure) {
 async function fontsWarm(parent, options, result) {
   if (!result.charts.length || !parent?.ownerDocument) return;
   const family = fontFamilyOf({ element: parent, options });
-  if (warmFont(parent.ownerDocument, family, result.charts[0].title)) await yieldToPage();
+  if (warmFont(parent.ownerDocument, family, result.charts[0].title)) await yieldIfBusy();
 }
 
-/** Draws a new figure's first charts in a task after the one that built it. */
+/** Draws a new figure's first charts, in a task after the one that built it if that ran long. */
 async function drawSoon(figure) {
-  await yieldToPage();
+  figure.starting = true;
+  await yieldIfBusy();
+  figure.starting = false;
   if (!figure.released) drawFigure(figure);
 }
 
@@ -520,17 +523,37 @@ function warmFont(doc, family, sample) {
   return true;
 }
 
+/** When the current run of postchart's work on the main thread began. */
+let busySince = now();
+
+/**
+ * Lets the host page run before the next step when the current run of work has taken more
+ * than `BUSY_MS`: on a warm page a post is read, built and drawn in one short task; on a first
+ * visit each step can take 20–40 ms, and each then gets a task of its own.
+ */
+async function yieldIfBusy() {
+  if (now() - busySince > BUSY_MS) await yieldToPage();
+}
+
+const BUSY_MS = 8;
+
 /**
  * Resolves in a new task, after the tasks the host page has already queued: a message to
  * ourselves (no 4 ms timer clamp). Not `scheduler.yield()`, whose continuation runs ahead of
  * the page's own queued tasks.
  */
 function yieldToPage() {
-  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof MessageChannel !== 'function') {
+    return new Promise((resolve) => setTimeout(() => {
+      busySince = now();
+      resolve();
+    }, 0));
+  }
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       channel.port1.close();
+      busySince = now();
       resolve();
     };
     channel.port2.postMessage(null);
@@ -541,7 +564,10 @@ function observeResize(figure) {
   if (!densityQuery) watchDensity();
   if (typeof ResizeObserver !== 'function') return;
   figure.observer = new ResizeObserver(() => {
-    if (figure.frame) return;
+    // While the first charts are still being drawn (drawSoon, or a continuation queued by
+    // drawFigure), that work reads the current width itself: drawing from an animation frame
+    // here would put a chart into the frame's own task.
+    if (figure.frame || figure.continued || figure.starting) return;
     figure.frame = requestFrame(() => {
       figure.frame = 0;
       drawFigure(figure);
@@ -592,7 +618,7 @@ function onDensityChange() {
   watchDensity();
 }
 
-const DRAW_BUDGET_MS = 24;
+const DRAW_BUDGET_MS = 16;
 
 function now() {
   return typeof performance === 'object' ? performance.now() : Date.now();
@@ -690,7 +716,7 @@ async function renderElement(element, options) {
     const pageLang = options.pageLang || element.closest('[lang]')?.getAttribute('lang') || undefined;
     const opts = { ...options, format, theme, lang, pageLang };
     const result = await extractPost(source, { ...opts, facts: false });
-    await yieldToPage();
+    await yieldIfBusy();
     await fontsWarm(targetOf(element) || element.parentElement || element, opts, result);
     const previous = figures.get(element);
     if (previous) release(previous);
