@@ -96,6 +96,22 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// Words from `i`: (lower-cased word, start, end), separated by spaces or hyphens.
+/// Whether the word at `i` is one a number can start with. Asked at every word of English
+/// text, so read into a small buffer on the stack: no number word is longer than it.
+fn can_start_number(chars: &[char], i: usize) -> bool {
+    let mut word = [0u8; 12];
+    let mut len = 0;
+    for c in chars[i..].iter().take_while(|c| c.is_ascii_alphabetic()) {
+        let Some(slot) = word.get_mut(len) else {
+            return false;
+        };
+        *slot = c.to_ascii_lowercase() as u8;
+        len += 1;
+    }
+    std::str::from_utf8(&word[..len])
+        .is_ok_and(|w| is_number_word(w) || matches!(w, "a" | "an" | "half" | "minus" | "negative"))
+}
+
 fn words(chars: &[char], i: usize, limit: usize) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     let mut k = i;
@@ -130,7 +146,7 @@ fn words(chars: &[char], i: usize, limit: usize) -> Vec<(String, usize, usize)> 
 
 /// Reads English number words at `i` (a word start): (value, characters taken).
 pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
-    if i > 0 && chars[i - 1].is_ascii_alphanumeric() {
+    if i > 0 && chars[i - 1].is_ascii_alphanumeric() || !can_start_number(chars, i) {
         return None;
     }
     // `this one`, `which one`: a pronoun, not a count.
