@@ -94,7 +94,9 @@ export function extractPost(source: string, options?: ExtractOptions): Promise<E
 
 /**
  * Draws the charts of a post into `container` (a `<figure class="postchart">` with one
- * `<canvas role="img">` per chart) and resolves to the extraction.
+ * `<canvas role="img">` per chart) and resolves to the extraction once the first chart is
+ * drawn; a post with many charts draws the rest in the next tasks, and each chart's hidden
+ * data table follows in the next frames.
  */
 export function renderPost(container: Element, source: string, options?: RenderOptions): Promise<Extraction>;
 

@@ -113,7 +113,8 @@ function analyzeInWorker(source, format, lang, pageLang, { wasm, facts }) {
 /**
  * Draws the charts of a post into `container`: a `<figure class="postchart">` with one
  * `<canvas>` per chart is appended (replacing one drawn there before).
- * Resolves to the extraction (`{title, date, lang, facts, charts}`).
+ * Resolves to the extraction (`{title, date, lang, facts, charts}`) once the first chart is
+ * drawn; the others and the data tables follow in the next tasks and frames.
  */
 export async function renderPost(container, source, options = {}) {
   if (!container || typeof container.appendChild !== 'function') {
