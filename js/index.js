@@ -155,7 +155,18 @@ function buildFigure(doc, result, options) {
   element.style.margin = '1.5em 0';
   element.style.padding = '0';
   element.style.position = 'relative';
-  const record = { element, charts: [], options, observer: null, frame: 0, released: false, whenDrawn: null };
+  const record = {
+    element,
+    charts: [],
+    options,
+    observer: null,
+    frame: 0, // an animation frame asked for by the resize observer
+    starting: false, // the first charts are about to be drawn (drawSoon)
+    continued: false, // drawFigure has queued the rest of the charts
+    tabling: false, // fillTables has asked for a frame
+    released: false,
+    whenDrawn: null,
+  };
   record.charts = result.charts.map((spec) => {
     // Read into wasm once; freed when the figure is released.
     const prepared = new PreparedChart(spec);
@@ -463,7 +474,8 @@ function drawFigure(figure) {
 
 /**
  * Fills the figure's data tables, one per animation frame, so that each frame lays out one
- * table; then tells whoever waits for the figure to be complete (the element's `done` state).
+ * table (in a hidden page, where no frames come, one per task); then tells whoever waits for
+ * the figure to be complete (the element's `done` state).
  */
 function fillTables(figure) {
   if (figure.released || figure.tabling) return;
@@ -475,7 +487,8 @@ function fillTables(figure) {
     return;
   }
   figure.tabling = true;
-  requestFrame(() => {
+  const hidden = figure.element.ownerDocument.visibilityState === 'hidden';
+  (hidden ? (fn) => yieldToPage().then(fn) : requestFrame)(() => {
     figure.tabling = false;
     if (figure.released) return;
     chart.tableSlot.appendChild(dataTable(figure.element.ownerDocument, chart.spec, chart.rows));

@@ -236,6 +236,28 @@ test('each chart is followed by a visually hidden table of its exact figures', a
   assert.ok(tables.every((t) => t.box[0] <= 1 && t.box[1] <= 1), 'visually hidden');
 });
 
+test('in a hidden page, where no animation frame comes, the data tables still follow the charts', async () => {
+  await open('/www/npm.html');
+  await b.page.waitForSelector('html[data-postchart-demo="done"]', { timeout: 15000 });
+  const rows = await b.page.evaluate(async () => {
+    const { renderPost } = await import('postchart');
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    const frame = window.requestAnimationFrame;
+    window.requestAnimationFrame = () => 0; // a background tab: frames never come
+    try {
+      const host = document.createElement('div');
+      document.body.appendChild(host);
+      await renderPost(host, '技师402人、高级工2542人、高级技师136人。');
+      for (let k = 0; k < 50 && !host.querySelector('table'); k++) await new Promise((r) => setTimeout(r, 10));
+      return [...host.querySelectorAll('table.postchart-data tr')].map((r) => r.textContent);
+    } finally {
+      window.requestAnimationFrame = frame;
+      delete document.visibilityState;
+    }
+  });
+  assert.deepEqual(rows, ['技师402人', '高级工2542人', '高级技师136人']);
+});
+
 test('a change of pixel density redraws at the new resolution', async () => {
   await open('/www/index.html');
   await b.page.waitForSelector('script[data-postchart][data-postchart-state="done"]', { state: 'attached', timeout: 15000 });
