@@ -344,16 +344,13 @@ pub(crate) fn text_of(chars: &[char]) -> String {
 }
 
 /// Every non-ASCII character at which the scan of a paragraph has something to do: marks that
-/// end sentences and clauses, and characters that can start a figure (a test checks every
-/// character against [`starts_figure`] and the marks).
-const SCAN_STOPS: normalize::CharFilter = normalize::CharFilter::of(&[
-    '。', '！', '？', '；', '…', '，', '、', '：', '【', '】', '《', '》', '零', '〇', '一', '壹',
-    '幺', '二', '两', '貳', '贰', '兩', '三', '叁', '參', '四', '肆', '五', '伍', '六', '陆', '陸',
-    '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '亿', '兆', '廿',
-    '卅', '卌', '负', '大', '不', '多', '≥', '小', '少', '≤', '½', '⅓', '⅔', '¼', '¾', '⅕', '⅖',
-    '⅗', '⅘', '⅙', '⅚', '⅛', '⅜', '⅝', '⅞', '０', '１', '２', '３', '４', '５', '６', '７', '８',
-    '９', '．',
-]);
+/// end sentences and clauses, Chinese numerals and the other characters that can start a figure
+/// (a test checks every character against [`starts_figure`] and the marks).
+const SCAN_STOPS: normalize::CharFilter = numerals::NUMERALS.union(normalize::CharFilter::of(&[
+    '。', '！', '？', '；', '…', '，', '、', '：', '【', '】', '《', '》', '负', '大', '不', '多',
+    '≥', '小', '少', '≤', '½', '⅓', '⅔', '¼', '¾', '⅕', '⅖', '⅗', '⅘', '⅙', '⅚', '⅛', '⅜', '⅝',
+    '⅞', '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', '．',
+]));
 
 /// A figure can start at `i`: a digit, a Chinese numeral, a sign, a percent or comparator prefix.
 fn starts_figure(chars: &[char], i: usize) -> bool {

@@ -23,6 +23,17 @@ impl CharFilter {
         CharFilter(bits)
     }
 
+    /// A filter that lets through every character either filter does.
+    pub const fn union(self, other: CharFilter) -> CharFilter {
+        let mut bits = self.0;
+        let mut k = 0;
+        while k < bits.len() {
+            bits[k] |= other.0[k];
+            k += 1;
+        }
+        CharFilter(bits)
+    }
+
     const fn hash(c: char) -> usize {
         ((c as u32).wrapping_mul(0x9e37_79b1) >> 21) as usize
     }

@@ -179,7 +179,7 @@ fn chinese_place(c: char) -> Option<f64> {
 }
 
 /// Every character [`is_chinese_numeral_char`] accepts, for its quick first test.
-const NUMERALS: crate::extract::normalize::CharFilter =
+pub const NUMERALS: crate::extract::normalize::CharFilter =
     crate::extract::normalize::CharFilter::of(&[
         '零', '〇', '一', '壹', '幺', '二', '两', '貳', '贰', '兩', '三', '叁', '參', '四', '肆',
         '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰',
