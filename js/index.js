@@ -200,7 +200,7 @@ function buildFigure(doc, result, options) {
   return record;
 }
 
-/** The chart's data as CSV: label, value and scale exactly as extracted, unit, figure as written. */
+/** The chart's data as CSV: label, value (negative for a stated fall) and scale as extracted, unit, figure as written. */
 function chartCsv(chart) {
   const cell = (v) => {
     const text = v === null || v === undefined ? '' : String(v);
@@ -209,7 +209,9 @@ function chartCsv(chart) {
   const lines = [['label', 'value', 'scale', 'unit', 'figure'].join(',')];
   chart.spec.points.forEach((p, k) => {
     const unit = p.unit ?? chart.spec.unit ?? '';
-    lines.push([p.label, p.value, p.scale, unit, chart.rows[k] ? chart.rows[k][1] : ''].map(cell).join(','));
+    // A fall the text states by its verb (sign -1) is a negative number in a spreadsheet too.
+    const value = p.sign < 0 ? -Math.abs(p.value) : p.value;
+    lines.push([p.label, value, p.scale, unit, chart.rows[k] ? chart.rows[k][1] : ''].map(cell).join(','));
   });
   // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -84,6 +84,16 @@ impl Point {
         self.value * self.scale
     }
 
+    /// The magnitude with its direction: a fall the verb states (`下降1.9%`, sign -1) is
+    /// negative, so it is drawn below the zero line.
+    pub fn signed_magnitude(&self) -> f64 {
+        if self.sign < 0 {
+            -self.magnitude().abs()
+        } else {
+            self.magnitude()
+        }
+    }
+
     /// The figure with its hedge and direction, as a reader should hear it (`约15%`, `下降1.9%`):
     /// the direction is said unless the label already says it (`零售额下降`).
     pub fn stated(&self, chart_unit: Option<&str>, lang: &str) -> String {

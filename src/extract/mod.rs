@@ -307,10 +307,31 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
         })
     });
     label::refine(&mut facts, &chars);
+    carry_direction(&mut facts);
     if !options.every_number {
         facts.retain(|f| f.unit.is_some() || f.scale != 1.0);
     }
     facts
+}
+
+/// A fall stated once covers the list it opens (`分别下降26%和50%`: both fell), and a change
+/// whose label ends in a falling verb (`面积同比下降` 50%) is a fall: the direction lives in
+/// the verb, wherever the list put it.
+fn carry_direction(facts: &mut [Fact]) {
+    for k in 0..facts.len() {
+        if facts[k].sign < 0 {
+            continue;
+        }
+        let inherited = k > 0 && facts[k].place.listed_with_previous && facts[k - 1].sign < 0;
+        let change = matches!(
+            facts[k].unit.as_deref(),
+            Some("%" | "个百分点" | "个基点" | "bp" | "‰")
+        );
+        let label: Vec<char> = facts[k].label.chars().collect();
+        if inherited || (change && label::states_decrease(&label)) {
+            facts[k].sign = -1;
+        }
+    }
 }
 
 /// `约7100、3150、3000亿元`: bare numbers listed before a figure take its scale and unit.

@@ -311,3 +311,19 @@ fn the_scan_stops_at_every_character_that_can_start_a_figure_or_end_a_clause() {
         assert!(!starts_figure(&['在', c], 1), "{c:?} starts a figure");
     }
 }
+
+#[test]
+fn a_fall_covers_the_list_it_opens() {
+    let all = extract_text("上月销量和营收分别同比下降12%和30%，利润增长5%。");
+    let signs: Vec<(f64, i8)> = all.iter().map(|f| (f.value.headline(), f.sign)).collect();
+    assert_eq!(signs, [(12.0, -1), (30.0, -1), (5.0, 1)]);
+}
+
+#[test]
+fn a_change_whose_label_falls_is_a_fall() {
+    let all = extract_text("出口金额同比下降8%、进口金额同比下降3%，顺差扩大。");
+    assert!(all.iter().all(|f| f.sign == -1), "{all:?}");
+    // A level after a fall is not a fall: 降至 names where it ended.
+    let f = one("失业率降至3.1%。");
+    assert_eq!(f.sign, 1);
+}

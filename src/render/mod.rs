@@ -94,7 +94,9 @@ pub fn render_regions<DB: DrawingBackend>(
         ChartKind::Bar => painter.vertical_bars(spec)?,
         ChartKind::Line => painter.line_chart(spec)?,
         // A pie only for parts that are all positive; anything else is drawn as bars.
-        ChartKind::Pie if spec.points.iter().all(|p| p.magnitude() > 0.0) => painter.pie(spec)?,
+        ChartKind::Pie if spec.points.iter().all(|p| p.signed_magnitude() > 0.0) => {
+            painter.pie(spec)?
+        }
         ChartKind::Pie => painter.vertical_bars(spec)?,
         ChartKind::Hbar => painter.horizontal_bars(spec)?,
         ChartKind::Kpi => painter.cards(spec)?,
@@ -325,7 +327,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     fn value_plot(&self, spec: &ChartSpec, label_h: f64) -> Result<ValuePlot, Error> {
         let top = self.header(spec, self.unit_line(spec))?;
         let bottom_limit = self.footer(spec)?;
-        let axis = layout::Axis::new(spec.points.iter().map(|p| p.magnitude()), 5);
+        let axis = layout::Axis::new(spec.points.iter().map(|p| p.signed_magnitude()), 5);
         // Ticks count in the scale the unit line names (`25` under 单位：万亿元).
         let scale = common_scale(spec);
         let tick_text = |t: f64| format::tick(t / scale, &spec.lang);
@@ -386,8 +388,8 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 band,
                 plot_bottom - plot.top + layout::VALUE_SIZE * 1.5 + 8.0,
             );
-            let (y0, y1) = (y_of(0.0), y_of(p.magnitude()));
-            let color = self.theme.series[0];
+            let (y0, y1) = (y_of(0.0), y_of(p.signed_magnitude()));
+            let color = self.bar_color(p);
             self.rect(
                 cx - bar_w / 2.0,
                 y0.min(y1),
@@ -395,7 +397,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 y0.max(y1),
                 color,
             )?;
-            let (vy, vpos) = if p.magnitude() >= 0.0 {
+            let (vy, vpos) = if p.signed_magnitude() >= 0.0 {
                 (y1 - 4.0, VPos::Bottom)
             } else {
                 (y1 + 4.0, VPos::Top)
@@ -458,7 +460,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .points
             .iter()
             .enumerate()
-            .map(|(k, p)| (left + band * (k as f64 + 0.5), y_of(p.magnitude())))
+            .map(|(k, p)| (left + band * (k as f64 + 0.5), y_of(p.signed_magnitude())))
             .collect();
         self.polyline(&at, self.theme.series[0], 2.5)?;
         // Label every point when the widest label and figure fit its band, else every k-th.
@@ -611,14 +613,14 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .map(|v| text_width(v, layout::VALUE_SIZE))
             .fold(0.0, f64::max);
         let right = self.width - layout::PAD - value_w - 6.0;
-        let axis = layout::Axis::new(spec.points.iter().map(|p| p.magnitude()), 4);
+        let axis = layout::Axis::new(spec.points.iter().map(|p| p.signed_magnitude()), 4);
         let x_of = |v: f64| left + axis.fraction(v) * (right - left).max(1.0);
         for (k, (p, value)) in spec.points.iter().zip(&values).enumerate() {
             let y = top + row * k as f64;
             self.region(k, layout::PAD, y, self.width - 2.0 * layout::PAD, row);
             let bar_h = row * 0.64;
-            let (x0, x1) = (x_of(0.0), x_of(p.magnitude()));
-            self.rect(x0.min(x1), y, x0.max(x1), y + bar_h, self.theme.series[0])?;
+            let (x0, x1) = (x_of(0.0), x_of(p.signed_magnitude()));
+            self.rect(x0.min(x1), y, x0.max(x1), y + bar_h, self.bar_color(p))?;
             let label = layout::fit(&p.label, label_w, layout::LABEL_SIZE);
             self.text(
                 &label,
@@ -629,14 +631,20 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 self.theme.text,
                 (HPos::Right, VPos::Center),
             )?;
+            // A fall's figure stands at the end of its bar too: left of a bar drawn leftwards.
+            let (vx, hpos) = if x1 < x0 {
+                (x1 - 6.0, HPos::Right)
+            } else {
+                (x1 + 6.0, HPos::Left)
+            };
             self.text(
                 value,
-                x0.max(x1) + 6.0,
+                vx,
                 y + bar_h / 2.0,
                 layout::VALUE_SIZE,
                 Weight::Bold,
                 self.theme.text,
-                (HPos::Left, VPos::Center),
+                (hpos, VPos::Center),
             )?;
         }
         let zero = x_of(0.0);
@@ -648,6 +656,16 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             self.theme.axis,
             1.0,
         )
+    }
+
+    /// A fall in the negative colour; its place below the zero line and its signed figure
+    /// tell it apart without colour.
+    fn bar_color(&self, p: &crate::choose::Point) -> RGBColor {
+        if p.signed_magnitude() < 0.0 {
+            self.theme.negative
+        } else {
+            self.theme.series[0]
+        }
     }
 
     fn cards(&self, spec: &ChartSpec) -> Result<(), Error> {
@@ -786,12 +804,20 @@ impl<'a> ValueFormat<'a> {
     /// (`114.31万亿`); plain numbers from a million up short (`123万`, `1.23M`).
     fn text(&self, p: &crate::choose::Point) -> String {
         let in_shared = p.scale == self.shared_scale;
-        if in_shared && (self.shared_scale > 1.0 || p.magnitude().abs() < 1e6) {
-            let grouped = !format::is_chinese(self.lang);
-            format::fixed(p.value, self.decimals, grouped)
+        let value = p.value.abs();
+        // A fall is written with a true minus sign (`−1.83`), as the bar below zero shows it.
+        let minus = if p.signed_magnitude() < 0.0 {
+            "\u{2212}"
         } else {
-            format::compact_from(p.value, p.scale, None, self.lang, 1e6)
-        }
+            ""
+        };
+        let digits = if in_shared && (self.shared_scale > 1.0 || p.magnitude().abs() < 1e6) {
+            let grouped = !format::is_chinese(self.lang);
+            format::fixed(value, self.decimals, grouped)
+        } else {
+            format::compact_from(value, p.scale, None, self.lang, 1e6)
+        };
+        format!("{minus}{digits}")
     }
 }
 

@@ -319,3 +319,83 @@ fn every_drawn_point_has_a_region_for_pointing() {
         }
     }
 }
+
+/// `美元指数跌0.4%，欧元涨1.2%，日元跌1.8%`: a chart of changes with falls.
+fn moves() -> ChartSpec {
+    let points = [("美元指数", 0.4, -1), ("欧元", 1.2, 1), ("日元", 1.8, -1)]
+        .into_iter()
+        .map(|(label, value, sign)| Point {
+            label: label.into(),
+            value,
+            scale: 1.0,
+            unit: Some("%".into()),
+            qualifier: None,
+            sign,
+        })
+        .collect();
+    ChartSpec {
+        kind: ChartKind::Bar,
+        title: "主要货币涨跌幅".into(),
+        unit: Some("%".into()),
+        points,
+        source: None,
+        lang: "zh".into(),
+    }
+}
+
+/// Every filled rectangle of a colour: (x, y, width, height).
+fn rects(svg: &str, colour: &str) -> Vec<[f64; 4]> {
+    let fill = format!("fill=\"{colour}\"");
+    svg.lines()
+        .filter(|l| l.starts_with("<rect") && l.contains(&fill))
+        .map(|l| {
+            let attr = |name: &str| -> f64 {
+                let start = l.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                l[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            [attr("x"), attr("y"), attr("width"), attr("height")]
+        })
+        .collect()
+}
+
+#[test]
+fn falls_are_drawn_below_the_zero_line_with_a_signed_figure() {
+    let out = svg(&moves(), 640, 400, 1.0);
+    let rises = rects(&out, "#1F6FC5");
+    let falls = rects(&out, "#B3261E");
+    assert_eq!((rises.len(), falls.len()), (1, 2), "{out}");
+    // The rise ends where the falls begin: the zero line.
+    let zero = rises[0][1] + rises[0][3];
+    for fall in &falls {
+        assert!(
+            (fall[1] - zero).abs() <= 1.0,
+            "a fall starts at zero: {fall:?} vs {zero}"
+        );
+        assert!(fall[3] > 1.0);
+    }
+    // Proportional: 1.8 is 4.5 times 0.4, both drawn downwards.
+    assert!((falls[1][3] / falls[0][3] - 4.5).abs() < 0.2);
+    for text in ["−0.4", "1.2", "−1.8"] {
+        assert!(drawn(&out, text), "{text} drawn");
+    }
+    // Horizontal: falls run left of the zero line.
+    let mut spec = moves();
+    spec.kind = ChartKind::Hbar;
+    let out = svg(&spec, 640, 300, 1.0);
+    let rise = rects(&out, "#1F6FC5")[0];
+    for fall in rects(&out, "#B3261E") {
+        assert!(
+            (fall[0] + fall[2] - rise[0]).abs() <= 1.0,
+            "{fall:?} ends at {rise:?}"
+        );
+    }
+    assert!(drawn(&out, "−1.8"));
+}
+
+#[test]
+fn a_fall_is_never_a_pie_slice() {
+    let mut spec = moves();
+    spec.kind = ChartKind::Pie;
+    let out = svg(&spec, 640, 400, 1.0);
+    assert!(!rects(&out, "#B3261E").is_empty(), "drawn as bars instead");
+}
