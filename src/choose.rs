@@ -39,6 +39,37 @@ pub struct ChartSpec {
     /// Language of the post (`zh`, `en`…), for number formatting and the text alternative.
     #[serde(default = "default_lang")]
     pub lang: String,
+    /// How plainly the text states this chart, 0 to 1 (see [`Confidence`]).
+    #[serde(default = "sure")]
+    pub confidence: f64,
+    /// False for a candidate held back: not confident enough, or past the post's cap. It stays
+    /// in the API and the CLI JSON for an editor to see; the widget does not draw it.
+    #[serde(default = "drawn_by_default")]
+    pub drawn: bool,
+}
+
+fn sure() -> f64 {
+    Confidence::STRONG
+}
+fn drawn_by_default() -> bool {
+    true
+}
+
+/// How plainly the text states a chart.
+pub struct Confidence;
+
+impl Confidence {
+    /// A 、-list, a table or parts of a stated whole: one unit, written as one enumeration.
+    pub const STRONG: f64 = 0.9;
+    /// Lists of the same measure side by side, or one sentence of parallel clauses
+    /// (`甲涨1%，乙跌2%，丙涨3%`).
+    pub const MEDIUM: f64 = 0.6;
+    /// Parallel statements in separate sentences that name the same measure.
+    pub const LOOSE: f64 = 0.5;
+    /// Figures gathered across sentences that share only a unit: never drawn by default.
+    pub const WEAK: f64 = 0.3;
+    /// Below this a chart is a candidate, not drawn.
+    pub const DRAWN: f64 = 0.5;
 }
 
 fn default_lang() -> String {
@@ -128,8 +159,14 @@ const MAX_KPI_CARDS: usize = 4;
 const MAX_VERTICAL_BARS: usize = 6;
 const MAX_VERTICAL_LABEL: usize = 6;
 
-/// Picks the charts for a post's facts.
+/// Picks the charts for a post's facts, with the default cap.
 pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
+    choose_with(post, facts, None)
+}
+
+/// Picks the charts for a post's facts: every candidate, the confident ones up to `max`
+/// comparison charts (default: [`default_cap`]) marked drawn.
+pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<ChartSpec> {
     let lang = post.lang();
     let source = source_line(post);
     let mut charts = Vec::new();
@@ -141,23 +178,13 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
         .iter()
         .map(|p| p.text.chars().collect())
         .collect();
-    let mut all_series = group_series(post, &texts, facts);
-    // A long briefing yields dozens of comparisons; a reader gets the biggest few, in the order
-    // the text gives them.
-    if all_series.len() > MAX_SERIES_CHARTS {
-        let mut by_size: Vec<usize> = (0..all_series.len()).collect();
-        let size = |k: usize| all_series[k].members.len();
-        crate::sort_indices(&mut by_size, &|a, b| size(b).cmp(&size(a)));
-        let mut keep: Vec<usize> = by_size[..MAX_SERIES_CHARTS].to_vec();
-        crate::sort_indices(&mut keep, &|a, b| a.cmp(&b));
-        all_series = keep
-            .into_iter()
-            .map(|k| std::mem::replace(&mut all_series[k], Series::empty()))
-            .collect();
-    }
+    let all_series = group_series(post, &texts, facts);
     for series in all_series {
-        for &k in &series.members {
-            in_series[k] = true;
+        // A held-back guess does not keep its figures from the key-figure cards.
+        if series.confidence >= Confidence::DRAWN {
+            for &k in &series.members {
+                in_series[k] = true;
+            }
         }
         let first = &facts[series.members[0]];
         let mut points: Vec<Point> = match &series.periods {
@@ -180,6 +207,17 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
             for (point, label) in points.iter_mut().zip(labels) {
                 point.label = label.clone();
             }
+        }
+        // The words on the bars are the part that varies; what they share names the chart.
+        let face = if series.periods.is_none() && series.labels.is_none() {
+            face_labels(&mut points)
+        } else {
+            Face::default()
+        };
+        let mut confidence = series.confidence;
+        // A bar whose words are a clause, or none, is not an editor's chart.
+        if points.iter().any(|p| !is_face_label(&p.label)) {
+            confidence = confidence.min(Confidence::WEAK);
         }
         let long_labels = points
             .iter()
@@ -211,11 +249,17 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
                 })
                 .max_by_key(|m| m.chars().count())
         });
+        let shared = shared.or(face.measure.clone());
         let mut title = match shared {
             Some(measure) if !measure.starts_with(&period) => format!("{period}{measure}"),
             Some(measure) => measure,
             None => series_title(post, &texts, first, &lang),
         };
+        if let Some(change) = &face.change {
+            if !title.ends_with(change.as_str()) {
+                title.push_str(change);
+            }
+        }
         if let Some(whole) = series.whole {
             title = facts[whole].label.clone();
         }
@@ -236,6 +280,8 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
             points,
             source: source.clone(),
             lang: lang.clone(),
+            confidence,
+            drawn: true,
         });
     }
 
@@ -255,9 +301,186 @@ pub fn choose(post: &Post, facts: &[Fact]) -> Vec<ChartSpec> {
             points: cards.iter().map(|&k| Point::from_fact(&facts[k])).collect(),
             source,
             lang,
+            confidence: Confidence::STRONG,
+            drawn: true,
         });
     }
+    select(&mut charts, max.unwrap_or_else(|| default_cap(post)));
     charts
+}
+
+/// About three comparisons for a story of a few paragraphs; for a long briefing, about one
+/// a section (headings, else every eight paragraphs), at most [`MAX_SERIES_CHARTS`].
+pub fn default_cap(post: &Post) -> usize {
+    let paragraphs = post.paragraphs.len();
+    let headings = post.paragraphs.iter().filter(|p| p.heading).count();
+    let sections = if headings >= 2 {
+        headings
+    } else {
+        paragraphs / 8
+    };
+    sections.clamp(3, MAX_SERIES_CHARTS)
+}
+
+/// Marks what the widget draws: confident comparison charts, the most confident and largest
+/// first, up to `max`, and the key-figure cards; the rest stay as candidates. The order stays
+/// the text's.
+fn select(charts: &mut [ChartSpec], max: usize) {
+    let mut order: Vec<usize> = (0..charts.len())
+        .filter(|&k| charts[k].kind != ChartKind::Kpi)
+        .collect();
+    let rank = |k: usize| (charts[k].confidence, charts[k].points.len());
+    crate::sort_indices(&mut order, &|a, b| {
+        rank(b)
+            .partial_cmp(&rank(a))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut kept = 0;
+    for k in order {
+        let confident = charts[k].confidence >= Confidence::DRAWN;
+        charts[k].drawn = confident && kept < max;
+        if charts[k].drawn {
+            kept += 1;
+        }
+    }
+    for chart in charts.iter_mut().filter(|c| c.kind == ChartKind::Kpi) {
+        chart.drawn = max > 0 && chart.confidence >= Confidence::DRAWN;
+    }
+}
+
+/// What the labels of one chart shared and lost: the measure (`动力电池装车量`) and the move
+/// (`同比增长`), for the title.
+#[derive(Default)]
+struct Face {
+    measure: Option<String>,
+    change: Option<String>,
+}
+
+/// Words a bar's label ends with that say the move, not the subject (`道指跌` -> `道指`).
+const MOVE_SUFFIXES: &[&str] = &[
+    "同比增长",
+    "同比下降",
+    "同比增加",
+    "同比减少",
+    "同比上涨",
+    "同比下跌",
+    "环比增长",
+    "环比下降",
+    "同比增",
+    "同比降",
+    "环比增",
+    "环比降",
+    "增长",
+    "下降",
+    "增加",
+    "减少",
+    "上涨",
+    "下跌",
+    "上升",
+    "回落",
+    "收涨",
+    "收跌",
+    "涨幅",
+    "跌幅",
+    "持平",
+    "涨",
+    "跌",
+    "增",
+    "降",
+];
+
+/// Words a bar's label starts with that belong to the sentence, not the subject.
+const LEAD_WORDS: &[&str] = &[
+    "其中", "包括", "用于", "给予", "实现", "完成", "此外", "同时", "分别", "全市", "全区", "全省",
+];
+
+/// Cuts the labels of one chart down to the part that varies: the move each ends with, then
+/// the measure they all end with, then sentence words at the start. A label is kept whole
+/// when cutting would leave it empty.
+fn face_labels(points: &mut [Point]) -> Face {
+    let mut face = Face::default();
+    if points.len() < 2 {
+        return face;
+    }
+    let cut = |label: &str, words: &[&str]| -> Option<(String, String)> {
+        words.iter().find_map(|w| {
+            label
+                .strip_suffix(w)
+                .filter(|rest| rest.chars().count() >= 1)
+                .map(|rest| (rest.to_string(), w.to_string()))
+        })
+    };
+    // The move: cut only when every label ends on one.
+    let moves: Vec<Option<(String, String)>> = points
+        .iter()
+        .map(|p| cut(&p.label, MOVE_SUFFIXES))
+        .collect();
+    if moves.iter().all(Option::is_some) {
+        let words: Vec<String> = moves.iter().flatten().map(|(_, w)| w.clone()).collect();
+        for (p, (rest, _)) in points.iter_mut().zip(moves.into_iter().flatten()) {
+            p.label = rest;
+        }
+        let on_year = words.iter().all(|w| w.starts_with("同比"));
+        face.change = Some(
+            if words.iter().any(|w| w.contains('涨') || w.contains('跌')) {
+                "涨跌幅"
+            } else if on_year {
+                "同比增速"
+            } else {
+                "变化"
+            }
+            .to_string(),
+        );
+    }
+    // The shared measure, when what is left of each label still names something.
+    let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
+    if let Some(shared) = shared_measure(&labels) {
+        // `甲省新能源汽车销量`, `乙省…`: the shared end is `省新能源汽车销量`, but the subject
+        // keeps its `省`; the measure gives up characters until every subject has two.
+        let chars: Vec<char> = shared.chars().collect();
+        for skip in 0..chars.len().saturating_sub(1) {
+            let measure: String = chars[skip..].iter().collect();
+            let rests: Vec<String> = points
+                .iter()
+                .map(|p| {
+                    p.label
+                        .strip_suffix(measure.as_str())
+                        .unwrap_or(&p.label)
+                        .trim_end_matches(['的', '之'])
+                        .to_string()
+                })
+                .collect();
+            if rests.iter().all(|r| r.chars().count() >= 2) && crate::all_distinct(&rests) {
+                for (p, rest) in points.iter_mut().zip(rests) {
+                    p.label = rest;
+                }
+                face.measure = Some(measure);
+                break;
+            }
+        }
+    }
+    for p in points.iter_mut() {
+        if let Some(rest) = LEAD_WORDS
+            .iter()
+            .find_map(|w| p.label.strip_prefix(w).filter(|r| r.chars().count() >= 2))
+        {
+            p.label = rest.to_string();
+        }
+    }
+    face
+}
+
+/// A label a chart face can show: some words, not a clause (`是2021年全年招标量`) or a
+/// fragment of one (`/日至`, `以上`).
+fn is_face_label(label: &str) -> bool {
+    let n = label.chars().count();
+    const CLAUSE_STARTS: &[&str] = &[
+        "/", "、", "，", ",", "的", "至", "以上", "以下", "较", "比上", "比去", "比前", "为", "是",
+        "经", "和", "及", "或",
+    ];
+    let starts_badly = CLAUSE_STARTS.iter().any(|w| label.starts_with(w));
+    let clause = ["，", ",", "。", "；"].iter().any(|c| label.contains(c));
+    (1..=16).contains(&n) && !starts_badly && !clause
 }
 
 /// A fact that can stand in a chart: a single stated value with a unit.
@@ -276,6 +499,8 @@ struct Series {
     whole: Option<usize>,
     /// Point labels when the facts' own labels do not tell them apart.
     labels: Option<Vec<String>>,
+    /// How plainly the text states the group ([`Confidence`]).
+    confidence: f64,
 }
 
 /// `利率为3.85%，预期为3.85%，上月为3.85%`: the expectation and the previous reading, equal
@@ -306,17 +531,6 @@ fn parallel(a: &Fact, b: &Fact) -> bool {
         .count();
     let shorter = a.label.chars().count().min(b.label.chars().count());
     separate && common >= 2 && common < shorter
-}
-
-impl Series {
-    fn empty() -> Series {
-        Series {
-            members: Vec::new(),
-            periods: None,
-            whole: None,
-            labels: None,
-        }
-    }
 }
 
 fn distinct(labels: &[String]) -> bool {
@@ -401,6 +615,7 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
                 periods: None,
                 whole: Some(t),
                 labels: None,
+                confidence: Confidence::STRONG,
             });
         }
     }
@@ -421,45 +636,83 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
             end += 1;
         }
         let run: Vec<usize> = (k..end).filter(|&n| usable(n)).collect();
-        // A list longer than a chart can show is charted in parts.
-        for part in run.chunks(MAX_SERIES_POINTS) {
-            if part.len() >= 2 {
-                lists.push(part.to_vec());
+        // A level and a change, or a change on the year and on the month, are not one list.
+        for part in split_by_kind(facts, run) {
+            // A list longer than a chart can show is charted in parts.
+            for chunk in part.chunks(MAX_SERIES_POINTS) {
+                if chunk.len() >= 2 {
+                    lists.push(chunk.to_vec());
+                }
             }
         }
         k = end;
     }
     // Lists of the same measure side by side (`同比分别增长26%和50%…；累计…分别增长8%及5%`)
     // are one comparison.
-    let mut merged: Vec<Vec<usize>> = Vec::new();
+    let mut merged: Vec<(Vec<usize>, f64)> = Vec::new();
     for run in lists {
-        if let Some(last) = merged.last_mut() {
+        if let Some((last, confidence)) = merged.last_mut() {
             let (a, b) = (&facts[*last.last().expect("non-empty")], &facts[run[0]]);
-            let kind =
-                |f: &Fact| is_change(f) || f.label.contains("同比") || f.label.contains("环比");
             let close = a.place.paragraph + 1 >= b.place.paragraph;
             if close
                 && a.unit == b.unit
-                && kind(a) == kind(b)
+                && kind_of(a) == kind_of(b)
                 && last.len() + run.len() <= MAX_SERIES_POINTS
             {
                 let mut joined = last.clone();
                 joined.extend(&run);
-                if shape(post, texts, facts, joined.clone()).is_some() {
+                if shape(post, texts, facts, joined.clone(), Confidence::MEDIUM).is_some() {
                     *last = joined;
+                    *confidence = Confidence::MEDIUM;
                     continue;
                 }
             }
         }
-        merged.push(run);
+        merged.push((run, Confidence::STRONG));
     }
-    for run in merged {
-        if let Some(series) = shape(post, texts, facts, run) {
+    for (run, confidence) in merged {
+        if let Some(series) = shape(post, texts, facts, run, confidence) {
             for &n in &series.members {
                 taken[n] = true;
             }
             out.push(series);
         }
+    }
+    // Then one sentence of parallel clauses (`道指跌0.6%，标普500指数跌0.8%，纳指跌1.1%`):
+    // the same unit and kind of figure, each clause its own subject.
+    let mut k = 0;
+    while k < facts.len() {
+        let place = (facts[k].place.paragraph, facts[k].place.sentence);
+        let end = (k..facts.len())
+            .find(|&n| (facts[n].place.paragraph, facts[n].place.sentence) != place)
+            .unwrap_or(facts.len());
+        let free: Vec<usize> = (k..end)
+            .filter(|&n| !taken[n] && usable(n) && !restates_previous(facts, n))
+            .collect();
+        let mut by_kind: Vec<Vec<usize>> = Vec::new();
+        for n in free {
+            match by_kind.iter_mut().find(|g| {
+                facts[g[0]].unit == facts[n].unit && kind_of(&facts[g[0]]) == kind_of(&facts[n])
+            }) {
+                Some(group) => group.push(n),
+                None => by_kind.push(vec![n]),
+            }
+        }
+        for group in by_kind.into_iter().filter(|g| g.len() >= 3) {
+            for chunk in group.chunks(MAX_SERIES_POINTS) {
+                if chunk.len() < 2 {
+                    continue;
+                }
+                if let Some(series) = shape(post, texts, facts, chunk.to_vec(), Confidence::MEDIUM)
+                {
+                    for &n in &series.members {
+                        taken[n] = true;
+                    }
+                    out.push(series);
+                }
+            }
+        }
+        k = end;
     }
     // Then parallel statements: the same unit and kind of measure in neighbouring paragraphs
     // (铁路…27亿吨；公路…218.8亿吨；…).
@@ -474,7 +727,7 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
             fact.unit.as_deref().unwrap_or(""),
             measure_of(&fact.label)
         );
-        let change = is_change(fact) || fact.label.contains("同比") || fact.label.contains("环比");
+        let change = kind_of(fact) != Kind::Level;
         let open = groups
             .iter_mut()
             .rev()
@@ -490,9 +743,19 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
         }
     }
     for (_, _, members) in groups {
-        for part in split_long(facts, members) {
-            if let Some(series) = shape(post, texts, facts, part) {
-                out.push(series);
+        for group in split_by_kind(facts, members) {
+            for part in split_long(facts, group) {
+                // Statements that name one measure (`铁路累计完成货运量`, `公路累计完成货运量`)
+                // are a parallel pattern; figures that only share a unit are a guess.
+                let labels: Vec<&str> = part.iter().map(|&n| facts[n].label.as_str()).collect();
+                let confidence = if shared_measure(&labels).is_some() {
+                    Confidence::LOOSE
+                } else {
+                    Confidence::WEAK
+                };
+                if let Some(series) = shape(post, texts, facts, part, confidence) {
+                    out.push(series);
+                }
             }
         }
     }
@@ -502,6 +765,69 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
     });
     let mut slots: Vec<Option<Series>> = out.into_iter().map(Some).collect();
     order.iter().filter_map(|&k| slots[k].take()).collect()
+}
+
+/// What kind of figure a fact is: a level, or a change and what it is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Level,
+    /// A change on the same period a year before (同比).
+    OnYear,
+    /// A change on the period before (环比).
+    OnPeriod,
+    /// A change with no stated base (`增长5%`, `跌0.6%`).
+    Change,
+}
+
+fn kind_of(fact: &Fact) -> Kind {
+    let label = fact.label.as_str();
+    if label.contains("环比") || label.contains("比上月") || label.contains("较上月") {
+        Kind::OnPeriod
+    } else if label.contains("同比") || label.contains("比上年") || label.contains("较上年")
+    {
+        Kind::OnYear
+    } else if is_change(fact) || fact.sign < 0 || moved(label) {
+        Kind::Change
+    } else {
+        Kind::Level
+    }
+}
+
+/// `道指跌`, `欧元涨`, `利润增`: a label that ends on a move is a change.
+fn moved(label: &str) -> bool {
+    let change_unit = [
+        "涨", "跌", "增", "降", "涨幅", "跌幅", "增速", "增幅", "升", "持平",
+    ];
+    change_unit.iter().any(|w| label.ends_with(w))
+}
+
+/// Splits facts into runs of one kind; a change with no stated base joins the changes beside
+/// it whatever their base (`同比增长5%和8%`).
+fn split_by_kind(facts: &[Fact], members: Vec<usize>) -> Vec<Vec<usize>> {
+    let mut parts: Vec<(Kind, Vec<usize>)> = Vec::new();
+    for k in members {
+        let kind = kind_of(&facts[k]);
+        let fits = |part: &(Kind, Vec<usize>)| {
+            part.0 == kind
+                || (part.0 != Kind::Level && kind == Kind::Change)
+                || (part.0 == Kind::Change && kind != Kind::Level)
+        };
+        match parts.iter_mut().find(|p| fits(p)) {
+            Some(part) => {
+                if part.0 == Kind::Change {
+                    part.0 = kind;
+                }
+                part.1.push(k)
+            }
+            None => parts.push((kind, vec![k])),
+        }
+    }
+    parts.into_iter().map(|(_, p)| p).collect()
+}
+
+/// One label holds the other (`上调` and `钢厂上调废钢采购价`): the same figure told twice.
+fn labels_overlap(a: &str, b: &str) -> bool {
+    !a.is_empty() && !b.is_empty() && (a.contains(b) || b.contains(a))
 }
 
 /// Most points in a chart built from statements that are not one list: more is a wall of bars.
@@ -542,10 +868,22 @@ fn shape(
     texts: &[Vec<char>],
     facts: &[Fact],
     mut members: Vec<usize>,
+    confidence: f64,
 ) -> Option<Series> {
-    // The same figure said twice (title and body) is one point.
-    let mut seen: std::collections::HashSet<(&str, u64)> = std::collections::HashSet::new();
-    members.retain(|&k| seen.insert((facts[k].label.as_str(), facts[k].magnitude().to_bits())));
+    // The same figure said twice (title and body, `上调…10家` and `10家钢厂上调`) is one point.
+    let mut kept: Vec<usize> = Vec::new();
+    for k in members {
+        let restated = kept.iter().any(|&j| {
+            facts[j].magnitude() == facts[k].magnitude()
+                && facts[j].sign == facts[k].sign
+                && (facts[j].label == facts[k].label
+                    || labels_overlap(&facts[j].label, &facts[k].label))
+        });
+        if !restated {
+            kept.push(k);
+        }
+    }
+    members = kept;
     if members.len() < 2 {
         return None;
     }
@@ -566,6 +904,7 @@ fn shape(
                 periods: Some(years),
                 whole: None,
                 labels: None,
+                confidence,
             });
         }
     }
@@ -584,6 +923,7 @@ fn shape(
             periods: None,
             whole: None,
             labels: None,
+            confidence,
         });
     }
     // The same measure for two periods (7月…, 1-7月…): the period tells the bars apart.
@@ -601,6 +941,7 @@ fn shape(
         periods: None,
         whole: None,
         labels: Some(dated),
+        confidence,
     })
 }
 
@@ -977,6 +1318,8 @@ mod tests {
                 sign: 1,
             }],
             source: None,
+            confidence: 0.9,
+            drawn: true,
             lang: "en".into(),
         };
         assert_eq!(spec.describe(), "Bar chart: Jobs. A: about $21.5M.");
@@ -1039,7 +1382,8 @@ mod grouping_tests {
             .iter()
             .find(|c| c.points.len() == 3)
             .expect("one chart of three");
-        assert_eq!(bar.points[1].label, "公路累计完成货运量");
+        assert_eq!(bar.points[1].label, "公路");
+        assert_eq!(bar.title, "累计完成货运量");
     }
 
     #[test]
@@ -1070,12 +1414,83 @@ mod grouping_tests {
         let got = charts(&paragraphs.join("\n\n"));
         let comparisons: Vec<&ChartSpec> =
             got.iter().filter(|c| c.kind != ChartKind::Kpi).collect();
-        assert_eq!(comparisons.len(), MAX_SERIES_CHARTS);
-        // The biggest lists (6 items) all made it.
+        // Every list stays a candidate; the cap (3 for 20 paragraphs) are drawn.
+        assert_eq!(comparisons.len(), 20);
+        let drawn: Vec<&&ChartSpec> = comparisons.iter().filter(|c| c.drawn).collect();
+        assert_eq!(drawn.len(), 3);
+        // The biggest lists (6 items) are the ones drawn.
+        assert!(drawn.iter().all(|c| c.points.len() == 6));
+        let post = Post::parse(&paragraphs.join("\n\n"));
+        let all = choose_with(&post, &extract(&post), Some(8));
         assert_eq!(
-            comparisons.iter().filter(|c| c.points.len() == 6).count(),
-            4
+            all.iter()
+                .filter(|c| c.drawn && c.kind != ChartKind::Kpi)
+                .count(),
+            8
         );
+    }
+
+    #[test]
+    fn one_sentence_of_parallel_clauses_is_a_diverging_chart() {
+        let got = charts("周一收盘，甲指数跌0.6%，乙指数涨0.8%，丙指数跌1.1%。");
+        let chart = got
+            .iter()
+            .find(|c| c.kind != ChartKind::Kpi)
+            .expect("a comparison");
+        assert!(chart.drawn);
+        assert_eq!(chart.confidence, Confidence::MEDIUM);
+        let faces: Vec<(&str, i8)> = chart
+            .points
+            .iter()
+            .map(|p| (p.label.as_str(), p.sign))
+            .collect();
+        assert_eq!(faces, [("甲指数", -1), ("乙指数", 1), ("丙指数", -1)]);
+        assert!(chart.title.ends_with("涨跌幅"), "{}", chart.title);
+    }
+
+    #[test]
+    fn changes_on_the_year_and_on_the_month_are_two_charts() {
+        let got = charts(
+            "前三季度，甲厂产量同比增长5%，乙厂产量同比增长8%，丙厂产量同比增长3%；甲厂产量环比增长1%，乙厂产量环比增长2%，丙厂产量环比增长4%。",
+        );
+        let comparisons: Vec<Vec<f64>> = got
+            .iter()
+            .filter(|c| c.kind != ChartKind::Kpi)
+            .map(|c| c.points.iter().map(|p| p.value).collect())
+            .collect();
+        assert_eq!(comparisons, [vec![5.0, 8.0, 3.0], vec![1.0, 2.0, 4.0]]);
+    }
+
+    #[test]
+    fn figures_that_share_only_a_unit_are_held_back() {
+        let got = charts("公司去年营收12亿元。新建工厂花了3亿元。研发又投入1亿元。");
+        assert!(got
+            .iter()
+            .filter(|c| c.kind != ChartKind::Kpi)
+            .all(|c| !c.drawn && c.confidence < Confidence::DRAWN));
+    }
+
+    #[test]
+    fn bars_carry_the_part_that_varies_and_the_title_the_measure() {
+        let got = charts(
+            "今年甲省新能源汽车销量12万辆；乙省新能源汽车销量9万辆；丙省新能源汽车销量7万辆。",
+        );
+        let chart = got
+            .iter()
+            .find(|c| c.kind != ChartKind::Kpi)
+            .expect("a comparison");
+        let labels: Vec<&str> = chart.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["甲省", "乙省", "丙省"]);
+        assert!(chart.title.contains("新能源汽车销量"), "{}", chart.title);
+    }
+
+    #[test]
+    fn a_clause_is_not_a_bar_label() {
+        assert!(!is_face_label("是2021年全年招标量"));
+        assert!(!is_face_label("/日至"));
+        assert!(!is_face_label("以上"));
+        assert!(is_face_label("比亚迪"));
+        assert!(is_face_label("以色列"));
     }
 
     #[test]

@@ -33,6 +33,8 @@ fn spec(kind: ChartKind, values: &[f64]) -> ChartSpec {
             })
             .collect(),
         source: None,
+        confidence: 0.9,
+        drawn: true,
         lang: "zh".into(),
     }
 }

@@ -39,6 +39,8 @@ fuzz_target!(|data: &[u8]| {
         unit: Some("人".into()),
         points,
         source: None,
+        confidence: 0.9,
+        drawn: true,
         lang: if data[0] % 2 == 0 { "zh".into() } else { "en".into() },
     };
     let mut svg = String::new();

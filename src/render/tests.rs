@@ -26,6 +26,8 @@ fn seed_bar() -> ChartSpec {
         unit: Some("人".into()),
         points,
         source: Some("中国劳动保障报".into()),
+        confidence: 0.9,
+        drawn: true,
         lang: "zh".into(),
     }
 }
@@ -339,6 +341,8 @@ fn moves() -> ChartSpec {
         unit: Some("%".into()),
         points,
         source: None,
+        confidence: 0.9,
+        drawn: true,
         lang: "zh".into(),
     }
 }
