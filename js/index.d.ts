@@ -42,6 +42,12 @@ export interface ChartSpec {
   source?: string;
   /** The post's language (`zh`, `en`…). */
   lang: string;
+  /** How plainly the text states the chart, 0 to 1: 0.9 a list, table or parts of a whole;
+   * 0.6 one sentence of parallel clauses; 0.5 parallel statements naming one measure; 0.3
+   * figures that share only a unit. Below 0.5 a chart is never drawn. */
+  confidence: number;
+  /** False for a candidate the widget holds back (not confident, or past the cap). */
+  drawn: boolean;
 }
 
 /** What postchart read from a post. */
@@ -58,6 +64,9 @@ export interface ExtractOptions {
   format?: 'post' | 'text';
   /** The post's language (`zh`, `en`…), over its front matter and the guess from its text. */
   lang?: string;
+  /** The most comparison charts to draw (0: none, not even key figures); default about 3 for
+   * a short story, one a section for a long briefing. `data-postchart-max` on an element. */
+  max?: number;
   /**
    * The language of the page around the post (`autoRender` reads the nearest `lang` attribute,
    * usually `<html lang>`): used when the front matter names none and the text does not plainly

@@ -36,17 +36,32 @@ export async function extractPost(source, options = {}) {
   const pageLang =
     typeof options.pageLang === 'string' && options.pageLang ? options.pageLang : undefined;
   const format = options.format === 'text' ? 'text' : 'post';
+  const max = chartCap(options.max);
   if (text.length >= WORKER_FROM && options.worker !== false) {
-    const result = await analyzeInWorker(text, format, lang, pageLang, options);
+    const result = await analyzeInWorker(text, format, lang, pageLang, max, options);
     if (result) return result;
   }
   await init(options.wasm);
   // Reading starts a task of its own when this one has already run a while (the host page's
   // work, the wasm's start-up).
   await yieldIfBusy();
-  const result = analyze(text, format, lang, pageLang);
+  const result = analyze(text, format, lang, pageLang, max);
   if (options.facts === false) result.facts = [];
   return result;
+}
+
+/** The `max` option or `data-postchart-max`: a whole number of charts, else the post's default. */
+function chartCap(value) {
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 0 && n <= 1000) return n;
+  warn(new Error(`max should be a whole number of charts, not ${JSON.stringify(String(value))}: the default cap applies`));
+  return undefined;
+}
+
+/** The charts the widget draws: candidates held back (`drawn: false`) stay in the result only. */
+function drawnCharts(result) {
+  return result.charts.filter((chart) => chart.drawn !== false);
 }
 
 /** Posts from this many characters are read in a worker (about 10 ms of reading at 2 MB/s). */
@@ -74,7 +89,7 @@ function workerScriptUrl() {
 }
 
 /** Resolves to the extraction, or to null when no worker can run here (the caller reads it). */
-function analyzeInWorker(source, format, lang, pageLang, { wasm, facts }) {
+function analyzeInWorker(source, format, lang, pageLang, max, { wasm, facts }) {
   if (workerFailed || typeof Worker !== 'function') return Promise.resolve(null);
   if (!worker) {
     try {
@@ -106,7 +121,7 @@ function analyzeInWorker(source, format, lang, pageLang, { wasm, facts }) {
     workerWaiting.set(id, { resolve, reject });
     // Without facts the reply is a few chart specs: copying thousands of facts back would
     // itself block the page.
-    worker.postMessage({ id, source, format, lang, pageLang, wasm: wasmUrl, facts: facts !== false });
+    worker.postMessage({ id, source, format, lang, pageLang, max, wasm: wasmUrl, facts: facts !== false });
   });
 }
 
@@ -127,7 +142,7 @@ export async function renderPost(container, source, options = {}) {
   await fontsWarm(container, options, result);
   const previous = figures.get(container);
   if (previous) release(previous);
-  if (result.charts.length === 0) return result;
+  if (drawnCharts(result).length === 0) return result;
   const figure = buildFigure(container.ownerDocument || document, result, options);
   container.appendChild(figure.element);
   figures.set(container, figure);
@@ -167,7 +182,7 @@ function buildFigure(doc, result, options) {
     released: false,
     whenDrawn: null,
   };
-  record.charts = result.charts.map((spec) => {
+  record.charts = drawnCharts(result).map((spec) => {
     // Read into wasm once; freed when the figure is released.
     const prepared = new PreparedChart(spec);
     const description = prepared.describe();
@@ -728,16 +743,17 @@ async function renderElement(element, options) {
     const { source, format } = await sourceOf(element, options);
     const theme = element.getAttribute(`${PREFIX}-theme`) || options.theme;
     const lang = element.getAttribute(`${PREFIX}-lang`) || options.lang;
+    const max = element.getAttribute(`${PREFIX}-max`) ?? options.max;
     // The language the page gives the post (`<html lang>` or a nearer `lang`), as HTML inherits it.
     const pageLang = options.pageLang || element.closest('[lang]')?.getAttribute('lang') || undefined;
-    const opts = { ...options, format, theme, lang, pageLang };
+    const opts = { ...options, format, theme, lang, pageLang, max };
     const result = await extractPost(source, { ...opts, facts: false });
     await yieldIfBusy();
     await fontsWarm(targetOf(element) || element.parentElement || element, opts, result);
     const previous = figures.get(element);
     if (previous) release(previous);
     if (!element.isConnected) return;
-    if (result.charts.length === 0) {
+    if (drawnCharts(result).length === 0) {
       element.setAttribute(`${PREFIX}-state`, 'empty');
       return;
     }

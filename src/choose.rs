@@ -323,9 +323,10 @@ pub fn default_cap(post: &Post) -> usize {
 }
 
 /// Marks what the widget draws: confident comparison charts, the most confident and largest
-/// first, up to `max`, and the key-figure cards; the rest stay as candidates. The order stays
-/// the text's.
-fn select(charts: &mut [ChartSpec], max: usize) {
+/// first, up to `max`, and the key-figure cards (none when `max` is 0); the rest stay as
+/// candidates. The order stays the text's. Called again with a page's own cap
+/// (`data-postchart-max`).
+pub fn select(charts: &mut [ChartSpec], max: usize) {
     let mut order: Vec<usize> = (0..charts.len())
         .filter(|&k| charts[k].kind != ChartKind::Kpi)
         .collect();
@@ -459,6 +460,22 @@ fn face_labels(points: &mut [Point]) -> Face {
             }
         }
     }
+    // A shared opening word (`发行一般债券`, `发行专项债券`) is the sentence's verb.
+    let firsts: Vec<Vec<char>> = points.iter().map(|p| p.label.chars().collect()).collect();
+    let common = (0..firsts.iter().map(Vec::len).min().unwrap_or(0))
+        .take_while(|&i| firsts.iter().all(|l| l[i] == firsts[0][i]))
+        .count();
+    if common >= 2 && firsts.iter().all(|l| l.len() >= common + 2) {
+        let rests: Vec<String> = firsts
+            .iter()
+            .map(|l| l[common..].iter().collect())
+            .collect();
+        if crate::all_distinct(&rests) {
+            for (p, rest) in points.iter_mut().zip(rests) {
+                p.label = rest;
+            }
+        }
+    }
     for p in points.iter_mut() {
         if let Some(rest) = LEAD_WORDS
             .iter()
@@ -476,7 +493,7 @@ fn is_face_label(label: &str) -> bool {
     let n = label.chars().count();
     const CLAUSE_STARTS: &[&str] = &[
         "/", "、", "，", ",", "的", "至", "以上", "以下", "较", "比上", "比去", "比前", "为", "是",
-        "经", "和", "及", "或",
+        "和", "及", "或",
     ];
     let starts_badly = CLAUSE_STARTS.iter().any(|w| label.starts_with(w));
     let clause = ["，", ",", "。", "；"].iter().any(|c| label.contains(c));
@@ -895,6 +912,18 @@ fn shape(
     if members.len() >= 3 && periods.iter().all(Option::is_some) {
         let years: Vec<String> = periods.into_iter().flatten().collect();
         if crate::all_distinct(&years) {
+            // Each figure with its own year, and the labels ending on one measure (`销量`):
+            // a time series stated as one.
+            let tails: Vec<Vec<char>> = members
+                .iter()
+                .map(|&k| facts[k].label.chars().rev().take(2).collect())
+                .collect();
+            let confidence =
+                if tails.len() >= 3 && tails.iter().all(|t| t.len() == 2 && *t == tails[0]) {
+                    confidence.max(Confidence::LOOSE)
+                } else {
+                    confidence
+                };
             let mut order: Vec<usize> = (0..members.len()).collect();
             crate::sort_indices(&mut order, &|a, b| years[a].cmp(&years[b]));
             let members = order.iter().map(|&i| members[i]).collect();

@@ -41,20 +41,25 @@ struct Extraction<'a> {
 
 /// Reads a post (`format` = "post": front matter + Markdown/HTML; "text": an article's text)
 /// and returns `{title, date, lang, facts, charts}`; `lang`, when given, is the post's language,
-/// `page_lang` the language of the page around it (see [`crate::analyze_in`]).
+/// `page_lang` the language of the page around it (see [`crate::analyze_in`]); `max`, when
+/// given, the most comparison charts to draw instead of the post's default cap.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze(
     source: &str,
     format: &str,
     lang: Option<String>,
     page_lang: Option<String>,
+    max: Option<u32>,
 ) -> Result<JsValue, JsError> {
     let format = match format {
         "text" => SourceFormat::Text,
         _ => SourceFormat::Post,
     };
-    let analysis = crate::analyze_in(source, format, lang.as_deref(), page_lang.as_deref())
+    let mut analysis = crate::analyze_in(source, format, lang.as_deref(), page_lang.as_deref())
         .map_err(|e| JsError::new(&e.to_string()))?;
+    if let Some(max) = max {
+        crate::choose::select(&mut analysis.charts, max as usize);
+    }
     to_js(&Extraction {
         title: analysis.post.front_matter.title.as_deref(),
         date: analysis.post.front_matter.date.as_deref(),

@@ -120,10 +120,14 @@ fn cli_prints_one_json_line_per_file_in_the_scored_format() {
     assert_eq!(
         keys,
         vec![
+            "change",
             "label",
+            "measure",
+            "period",
             "qualifier",
             "scale",
             "sign",
+            "subject",
             "text",
             "unit",
             "value"

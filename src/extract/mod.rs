@@ -6,6 +6,7 @@
 //! phrase it measures as its label.
 
 mod english;
+mod frame;
 mod label;
 mod normalize;
 mod numerals;
@@ -33,6 +34,16 @@ pub struct Fact {
     pub sign: i8,
     /// The exact source text of the figure.
     pub text: String,
+    /// Who or what the figure is about (`铁路`, `宁德时代`), when the label names it apart
+    /// from the measure.
+    pub subject: Option<String>,
+    /// What is measured (`累计完成货运量`, `营业收入`, `占比`).
+    pub measure: Option<String>,
+    /// When (`2021年`, `1-7月`, `一季度`), from the label or the paragraph's opening.
+    pub period: Option<String>,
+    /// What a change is compared with (`同比`, `环比`, `较上年`; `变动` when a move names
+    /// no base); `None` for a level.
+    pub change: Option<String>,
     /// Where the figure stands, for grouping (not part of the public JSON).
     #[serde(skip)]
     pub place: Place,
@@ -145,7 +156,25 @@ pub fn extract(post: &Post) -> Vec<Fact> {
         ));
     }
     label::borrow_subjects(&mut facts);
+    frame::fill(&mut facts, |p| {
+        post.paragraphs
+            .get(p)
+            .and_then(|paragraph| opening_period(&paragraph.text))
+    });
     facts
+}
+
+/// The period a paragraph opens with (`7月，…`, `2021年，…`, `截至7月末，…`): figures after it
+/// that name none of their own are of it.
+fn opening_period(paragraph: &str) -> Option<String> {
+    let head: String = paragraph
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .trim_start_matches("截至")
+        .chars()
+        .take(13)
+        .take_while(|c| !matches!(c, '，' | ',' | '。'))
+        .collect();
+    frame::leading_period_of(&head)
 }
 
 /// Extracts the facts of one paragraph of plain text.
@@ -157,6 +186,7 @@ pub fn extract_text(text: &str) -> Vec<Fact> {
 pub fn extract_text_with(text: &str, options: ExtractOptions) -> Vec<Fact> {
     let mut facts = extract_paragraph(text, 0, options);
     label::borrow_subjects(&mut facts);
+    frame::fill(&mut facts, |_| opening_period(text));
     facts
 }
 
@@ -280,6 +310,10 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                     qualifier: m.qualifier.map(str::to_string),
                     sign,
                     text: text_of(&original[m.start..m.end]),
+                    subject: None,
+                    measure: None,
+                    period: None,
+                    change: None,
                     place: Place {
                         paragraph,
                         sentence,
