@@ -214,14 +214,15 @@ pub fn leading_period_of(label: &str) -> Option<String> {
 mod tests {
     use crate::extract::extract_text;
 
-    fn frame(
-        text: &str,
-    ) -> Vec<(
+    /// (subject, measure, period, change) of a figure.
+    type Frame = (
         Option<String>,
         Option<String>,
         Option<String>,
         Option<String>,
-    )> {
+    );
+
+    fn frame(text: &str) -> Vec<Frame> {
         extract_text(text)
             .into_iter()
             .map(|f| (f.subject, f.measure, f.period, f.change))
