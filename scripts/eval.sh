@@ -21,6 +21,12 @@ $score posts "$shared/seed/labels.json" "$out/seed.jsonl" | grep -q 'SUMMARY fac
 echo "== corpus: all $(ls "$shared"/corpus/posts/*.md | wc -l) posts (a panic would fail this step), labelled ones scored"
 $cli extract --stats "$shared"/corpus/posts/*.md > "$out/corpus.jsonl" 2> "$out/time-corpus.txt"
 $score posts "$shared/corpus/dev_labels.json" "$out/corpus.jsonl" | tee "$out/score-corpus.txt"
+for set in dev_tables dev_briefings; do
+  $score posts "$shared/corpus/$set.json" "$out/corpus.jsonl" > "$out/score-$set.txt"
+done
+echo "== corpus-sites: Chinese posts of other sites"
+$cli extract "$shared"/corpus-sites/posts/* > "$out/sites.jsonl"
+$score posts "$shared/corpus-sites/labels.json" "$out/sites.jsonl" | tee "$out/score-sites.txt" | tail -n 1
 $cli paragraphs "$shared"/corpus/posts/*.md > "$out/paragraphs.jsonl"
 node eval/recognizers.mjs posts "$out/paragraphs.jsonl" > "$out/corpus-rt.jsonl" 2> "$out/time-corpus-rt.txt"
 $score posts "$shared/corpus/dev_labels.json" "$out/corpus-rt.jsonl" > "$out/score-corpus-rt.txt"
