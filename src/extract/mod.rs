@@ -11,6 +11,7 @@ mod label;
 mod normalize;
 mod numerals;
 mod units;
+pub use frame::leading_period_of;
 
 use serde::{Serialize, Serializer};
 

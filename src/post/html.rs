@@ -5,10 +5,42 @@
 //! time), so the reader is a small state machine fed piece by piece. It never builds a tree:
 //! depth costs nothing, and the work is linear in the input.
 
-/// Receives text and paragraph breaks from the HTML reader.
+/// Receives text and paragraph breaks from the HTML reader, and the shape of its tables.
 pub trait TextSink {
     fn text(&mut self, text: &str);
     fn block_break(&mut self);
+    /// A table's structure, beside its text: `<table>`, `<tr>`, `<td>`/`<th>` with their
+    /// spans, `<caption>`.
+    fn table(&mut self, _mark: TableMark) {}
+}
+
+/// Where a table's parts open and close.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableMark {
+    Start,
+    End,
+    Row,
+    Cell { colspan: usize, rowspan: usize },
+    CellEnd,
+    Caption,
+    CaptionEnd,
+}
+
+/// `colspan="2"` in a tag's attributes: the number, at least 1 and at most 64.
+fn span(raw: &str, name: &str) -> usize {
+    let lower = raw.to_ascii_lowercase();
+    lower
+        .find(name)
+        .map(|pos| {
+            lower[pos + name.len()..]
+                .trim_start_matches([' ', '=', '"', '\''])
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .and_then(|digits| digits.parse().ok())
+        .unwrap_or(1)
+        .clamp(1, 64)
 }
 
 #[derive(Debug, Default)]
@@ -145,6 +177,19 @@ impl HtmlText {
                 "template" => Some("template"),
                 _ => None,
             };
+        }
+        match (name.as_str(), closing) {
+            ("table", false) => sink.table(TableMark::Start),
+            ("table", true) => sink.table(TableMark::End),
+            ("tr", false) => sink.table(TableMark::Row),
+            ("td" | "th", false) => sink.table(TableMark::Cell {
+                colspan: span(raw, "colspan"),
+                rowspan: span(raw, "rowspan"),
+            }),
+            ("td" | "th", true) => sink.table(TableMark::CellEnd),
+            ("caption", false) => sink.table(TableMark::Caption),
+            ("caption", true) => sink.table(TableMark::CaptionEnd),
+            _ => {}
         }
         if is_block(&name) {
             sink.block_break();

@@ -8,14 +8,36 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 pub use front_matter::FrontMatter;
-use html::{HtmlText, TextSink};
+use html::{HtmlText, TableMark, TextSink};
 
 /// A parsed post: what the later stages read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Post {
     pub front_matter: FrontMatter,
     pub paragraphs: Vec<Paragraph>,
+    /// The post's tables, cell by cell (their text is in `paragraphs` too, a row a paragraph).
+    pub tables: Vec<Table>,
 }
+
+/// A table as written: rows of cells with their spans.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Table {
+    pub caption: Option<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// The paragraph the table starts at (its first row, or its caption).
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub text: String,
+    pub colspan: usize,
+    pub rowspan: usize,
+}
+
+/// Most tables one post keeps, and most cells one table: beyond that a page is not a story.
+const MAX_TABLES: usize = 64;
+const MAX_CELLS: usize = 20_000;
 
 /// One block of text, with inline markup removed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,27 +51,59 @@ impl Post {
     /// HTML blocks (as many Jekyll mirrors of news sites do).
     pub fn parse(source: &str) -> Post {
         let (front_matter, body) = front_matter::split(source);
+        let (paragraphs, tables) = markdown_paragraphs(body);
         Post {
             front_matter: front_matter.unwrap_or_default(),
-            paragraphs: markdown_paragraphs(body),
+            paragraphs,
+            tables,
         }
     }
 
     /// Builds a post from text already rendered on a page (an `<article>`'s text): paragraphs
     /// are separated by line breaks; there is no markup to read.
     pub fn from_text(text: &str) -> Post {
-        let paragraphs = text
-            .split('\n')
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .map(|line| Paragraph {
-                text: line.to_string(),
+        let mut paragraphs = Vec::new();
+        let mut tables: Vec<Table> = Vec::new();
+        let mut open_table = false;
+        for line in text.split('\n') {
+            // A rendered table's text (`innerText`) has its cells apart by tabs.
+            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let row = cells.len() >= 2 && tables.len() < MAX_TABLES;
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            if row {
+                if !open_table {
+                    tables.push(Table {
+                        paragraph: paragraphs.len(),
+                        ..Table::default()
+                    });
+                    open_table = true;
+                }
+                let table = tables.last_mut().expect("opened above");
+                table.rows.push(
+                    cells
+                        .iter()
+                        .map(|text| Cell {
+                            text: text.to_string(),
+                            colspan: 1,
+                            rowspan: 1,
+                        })
+                        .collect(),
+                );
+            } else {
+                open_table = false;
+            }
+            paragraphs.push(Paragraph {
+                text: cells.join(" ").trim().to_string(),
                 heading: false,
-            })
-            .collect();
+            });
+        }
         Post {
             front_matter: FrontMatter::default(),
             paragraphs,
+            tables,
         }
     }
 
@@ -119,11 +173,89 @@ struct ParagraphSink {
     paragraphs: Vec<Paragraph>,
     current: String,
     heading: bool,
+    tables: Vec<Table>,
+    /// Inside a table (nested ones are read as part of it), a cell, a caption.
+    table_depth: usize,
+    in_cell: bool,
+    in_caption: bool,
+    cells: usize,
+}
+
+impl ParagraphSink {
+    fn open_table(&mut self) -> Option<&mut Table> {
+        (self.table_depth > 0)
+            .then(|| self.tables.last_mut())
+            .flatten()
+    }
 }
 
 impl TextSink for ParagraphSink {
     fn text(&mut self, text: &str) {
         self.current.push_str(text);
+        let (in_cell, in_caption) = (self.in_cell, self.in_caption);
+        if let Some(table) = self.open_table() {
+            if in_caption {
+                table.caption.get_or_insert_with(String::new).push_str(text);
+            } else if in_cell {
+                if let Some(cell) = table.rows.last_mut().and_then(|r| r.last_mut()) {
+                    cell.text.push_str(text);
+                }
+            }
+        }
+    }
+    fn table(&mut self, mark: TableMark) {
+        match mark {
+            TableMark::Start => {
+                self.table_depth += 1;
+                if self.table_depth == 1 && self.tables.len() < MAX_TABLES {
+                    let paragraph =
+                        self.paragraphs.len() + usize::from(!self.current.trim().is_empty());
+                    self.tables.push(Table {
+                        paragraph,
+                        ..Table::default()
+                    });
+                    self.cells = 0;
+                } else if self.table_depth == 1 {
+                    // Past the limit: read as text only.
+                    self.table_depth = usize::MAX / 2;
+                }
+            }
+            TableMark::End => {
+                self.table_depth = self.table_depth.saturating_sub(1);
+                if self.table_depth >= usize::MAX / 4 {
+                    self.table_depth = 0;
+                }
+                self.in_cell = false;
+            }
+            TableMark::Row => {
+                if let Some(table) = self.open_table() {
+                    table.rows.push(Vec::new());
+                }
+            }
+            TableMark::Cell { colspan, rowspan } => {
+                self.cells += 1;
+                let room = self.cells <= MAX_CELLS;
+                if let Some(table) = self.open_table().filter(|_| room) {
+                    if table.rows.is_empty() {
+                        table.rows.push(Vec::new());
+                    }
+                    let row = table.rows.last_mut().expect("pushed above");
+                    row.push(Cell {
+                        text: String::new(),
+                        colspan,
+                        rowspan,
+                    });
+                    self.in_cell = true;
+                }
+            }
+            TableMark::CellEnd => {
+                self.in_cell = false;
+                // Cells of one row stay apart in the paragraph text too.
+                self.current.push(' ');
+            }
+            TableMark::Caption => self.in_caption = true,
+            TableMark::CaptionEnd => self.in_caption = false,
+        }
     }
     fn block_break(&mut self) {
         let text = collapse_spaces(&self.current);
@@ -164,7 +296,7 @@ fn is_wide(c: char) -> bool {
     matches!(c, '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
 }
 
-fn markdown_paragraphs(body: &str) -> Vec<Paragraph> {
+fn markdown_paragraphs(body: &str) -> (Vec<Paragraph>, Vec<Table>) {
     let mut sink = ParagraphSink::default();
     let mut html = HtmlText::default();
     // Autolinks, images and code carry URLs, ids and code, not a story's figures.
@@ -185,6 +317,18 @@ fn markdown_paragraphs(body: &str) -> Vec<Paragraph> {
                     skip_depth += 1;
                     continue;
                 }
+                match tag {
+                    Tag::Table(_) => sink.table(TableMark::Start),
+                    Tag::TableHead | Tag::TableRow => {
+                        sink.block_break();
+                        sink.table(TableMark::Row)
+                    }
+                    Tag::TableCell => sink.table(TableMark::Cell {
+                        colspan: 1,
+                        rowspan: 1,
+                    }),
+                    _ => {}
+                }
                 if let Tag::Heading { .. } = tag {
                     sink.block_break();
                     sink.heading = true;
@@ -201,7 +345,10 @@ fn markdown_paragraphs(body: &str) -> Vec<Paragraph> {
                     sink.block_break();
                     sink.heading = false;
                 } else if matches!(end, TagEnd::TableCell) {
-                    sink.text(" ");
+                    sink.table(TableMark::CellEnd);
+                }
+                if matches!(end, TagEnd::Table) {
+                    sink.table(TableMark::End);
                 }
             }
             _ if skip_depth > 0 => {}
@@ -215,7 +362,15 @@ fn markdown_paragraphs(body: &str) -> Vec<Paragraph> {
     }
     html.finish(&mut sink);
     sink.block_break();
-    sink.paragraphs
+    let mut tables = sink.tables;
+    tables.retain(|t| t.rows.len() >= 2);
+    for table in &mut tables {
+        table.caption = table.caption.as_deref().map(collapse_spaces);
+        for cell in table.rows.iter_mut().flatten() {
+            cell.text = collapse_spaces(&cell.text);
+        }
+    }
+    (sink.paragraphs, tables)
 }
 
 fn is_block_tag(tag: &Tag) -> bool {

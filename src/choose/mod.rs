@@ -13,6 +13,8 @@ use crate::extract::{Fact, Value};
 use crate::format;
 use crate::post::Post;
 
+mod table;
+
 /// What kind of chart a spec draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,6 +66,8 @@ impl Confidence {
     /// Lists of the same measure side by side, or one sentence of parallel clauses
     /// (`甲涨1%，乙跌2%，丙涨3%`).
     pub const MEDIUM: f64 = 0.6;
+    /// A column of a table that the headline does not name.
+    pub const TABLE: f64 = 0.85;
     /// Parallel statements in separate sentences that name the same measure.
     pub const LOOSE: f64 = 0.5;
     /// Figures gathered across sentences that share only a unit: never drawn by default.
@@ -285,6 +289,12 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
         });
     }
 
+    // Tables are data: one chart a column of figures, up to four a table drawn beside the
+    // text's charts.
+    let table_charts = table::charts(post, &lang, &source);
+    let tables_drawn = table_charts.len().min(post.tables.len() * 4);
+    charts.extend(table_charts);
+
     let cards = key_figures(facts, &in_series);
     if !cards.is_empty() {
         let title = post.front_matter.title.clone().unwrap_or_else(|| {
@@ -305,21 +315,23 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             drawn: true,
         });
     }
-    select(&mut charts, max.unwrap_or_else(|| default_cap(post)));
+    let cap = default_cap(post) + tables_drawn;
+    select(&mut charts, max.unwrap_or(cap.min(MAX_SERIES_CHARTS)));
     charts
 }
 
 /// About three comparisons for a story of a few paragraphs; for a long briefing, about one
-/// a section (headings, else every eight paragraphs), at most [`MAX_SERIES_CHARTS`].
+/// a section (headings, else every three paragraphs), at most [`MAX_SERIES_CHARTS`].
 pub fn default_cap(post: &Post) -> usize {
     let paragraphs = post.paragraphs.len();
     let headings = post.paragraphs.iter().filter(|p| p.heading).count();
     let sections = if headings >= 2 {
         headings
     } else {
-        paragraphs / 8
+        paragraphs / 3
     };
-    sections.clamp(3, MAX_SERIES_CHARTS)
+    let floor: usize = 3;
+    sections.clamp(floor, MAX_SERIES_CHARTS)
 }
 
 /// Marks what the widget draws: confident comparison charts, the most confident and largest
@@ -487,6 +499,36 @@ fn face_labels(points: &mut [Point]) -> Face {
     face
 }
 
+/// A shared label end that names what is measured, not only how it was stated (`完成`,
+/// `累计`, `达到`).
+fn names_a_measure(shared: &str) -> bool {
+    const VERBS: &[&str] = &["完成", "实现", "累计", "达到", "预计", "共计", "合计", "约"];
+    !VERBS.iter().any(|v| shared.ends_with(v))
+}
+
+/// Every label ends on the same move word and what is left tells them apart (`铁路同比增长`,
+/// `公路同比增长`; `恒指跌`, `阿里巴巴跌`): statements of one pattern.
+fn same_move(labels: &[&str]) -> bool {
+    let rests: Vec<(&str, &str)> = labels
+        .iter()
+        .filter_map(|l| {
+            MOVE_SUFFIXES
+                .iter()
+                .find_map(|w| l.strip_suffix(w).filter(|r| !r.is_empty()).map(|r| (r, *w)))
+        })
+        .collect();
+    fn pattern(w: &str) -> &str {
+        if w.contains('涨') || w.contains('跌') {
+            "涨跌"
+        } else {
+            w
+        }
+    }
+    rests.len() == labels.len()
+        && rests.iter().all(|(_, w)| pattern(w) == pattern(rests[0].1))
+        && crate::all_distinct(&rests.iter().map(|(r, _)| r.to_string()).collect::<Vec<_>>())
+}
+
 /// A label a chart face can show: some words, not a clause (`是2021年全年招标量`) or a
 /// fragment of one (`/日至`, `以上`).
 fn is_face_label(label: &str) -> bool {
@@ -496,7 +538,10 @@ fn is_face_label(label: &str) -> bool {
         "和", "及", "或",
     ];
     let starts_badly = CLAUSE_STARTS.iter().any(|w| label.starts_with(w));
-    let clause = ["，", ",", "。", "；"].iter().any(|c| label.contains(c));
+    // `规模由上月`, `截至2021年9月30日总负债`, `公司预计总资产`: a clause, not a name.
+    let clause = ["，", ",", "。", "；", "由", "截至", "预计", "“", "”"]
+        .iter()
+        .any(|c| label.contains(c));
     (1..=16).contains(&n) && !starts_badly && !clause
 }
 
@@ -765,7 +810,10 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
                 // Statements that name one measure (`铁路累计完成货运量`, `公路累计完成货运量`)
                 // are a parallel pattern; figures that only share a unit are a guess.
                 let labels: Vec<&str> = part.iter().map(|&n| facts[n].label.as_str()).collect();
-                let confidence = if shared_measure(&labels).is_some() {
+                // Two statements apart are as often a total and its part as a comparison.
+                let named = shared_measure(&labels).is_some_and(|m| names_a_measure(&m))
+                    || same_move(&labels);
+                let confidence = if part.len() >= 3 && named {
                     Confidence::LOOSE
                 } else {
                     Confidence::WEAK
@@ -798,24 +846,34 @@ enum Kind {
 
 fn kind_of(fact: &Fact) -> Kind {
     let label = fact.label.as_str();
-    if label.contains("环比") || label.contains("比上月") || label.contains("较上月") {
+    let base = fact.change.as_deref().unwrap_or("");
+    let has = |w: &str| label.contains(w) || base.contains(w);
+    if has("环比") || has("上月") {
         Kind::OnPeriod
-    } else if label.contains("同比") || label.contains("比上年") || label.contains("较上年")
-    {
+    } else if has("同比") || has("上年") || has("去年") {
         Kind::OnYear
-    } else if is_change(fact) || fact.sign < 0 || moved(label) {
+    } else if is_change(fact) || fact.sign < 0 || fact.change.is_some() || moved(fact) {
         Kind::Change
     } else {
         Kind::Level
     }
 }
 
-/// `道指跌`, `欧元涨`, `利润增`: a label that ends on a move is a change.
-fn moved(label: &str) -> bool {
-    let change_unit = [
-        "涨", "跌", "增", "降", "涨幅", "跌幅", "增速", "增幅", "升", "持平",
+/// `道指跌`, `欧元涨`, `存款增加`: a label that ends on a move is a change. One-character
+/// moves count only for rates (`新增` 12万人 is a level).
+fn moved(fact: &Fact) -> bool {
+    const MOVES: &[&str] = &[
+        "增长", "下降", "增加", "减少", "上涨", "下跌", "上升", "回落", "提高", "降低", "涨幅",
+        "跌幅", "增速", "增幅", "持平",
     ];
-    change_unit.iter().any(|w| label.ends_with(w))
+    const SHORT_MOVES: &[&str] = &["涨", "跌", "增", "降", "升"];
+    let label = fact.label.as_str();
+    let rate = matches!(
+        fact.unit.as_deref(),
+        Some("%" | "个百分点" | "个基点" | "bp" | "‰")
+    );
+    MOVES.iter().any(|w| label.ends_with(w))
+        || (rate && SHORT_MOVES.iter().any(|w| label.ends_with(w)))
 }
 
 /// Splits facts into runs of one kind; a change with no stated base joins the changes beside
@@ -844,7 +902,21 @@ fn split_by_kind(facts: &[Fact], members: Vec<usize>) -> Vec<Vec<usize>> {
 
 /// One label holds the other (`上调` and `钢厂上调废钢采购价`): the same figure told twice.
 fn labels_overlap(a: &str, b: &str) -> bool {
-    !a.is_empty() && !b.is_empty() && (a.contains(b) || b.contains(a))
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.contains(b) || b.contains(a) {
+        return true;
+    }
+    // `铁路预计` and `铁路预计今天`, `钢厂上调废钢采购价` and `上调调废钢采购价`: most of the
+    // shorter label's characters are in the longer one.
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let shared = short.chars().filter(|c| long.contains(*c)).count();
+    shared * 4 >= short.chars().count() * 3
 }
 
 /// Most points in a chart built from statements that are not one list: more is a wall of bars.
@@ -1443,12 +1515,13 @@ mod grouping_tests {
         let got = charts(&paragraphs.join("\n\n"));
         let comparisons: Vec<&ChartSpec> =
             got.iter().filter(|c| c.kind != ChartKind::Kpi).collect();
-        // Every list stays a candidate; the cap (3 for 20 paragraphs) are drawn.
+        // Every list stays a candidate; the cap (one per 3 paragraphs: 6) are drawn.
         assert_eq!(comparisons.len(), 20);
         let drawn: Vec<&&ChartSpec> = comparisons.iter().filter(|c| c.drawn).collect();
-        assert_eq!(drawn.len(), 3);
-        // The biggest lists (6 items) are the ones drawn.
-        assert!(drawn.iter().all(|c| c.points.len() == 6));
+        assert_eq!(drawn.len(), 6);
+        // The biggest lists are the ones drawn: the four of 6 items, then two of 5.
+        assert_eq!(drawn.iter().filter(|c| c.points.len() == 6).count(), 4);
+        assert!(drawn.iter().all(|c| c.points.len() >= 5));
         let post = Post::parse(&paragraphs.join("\n\n"));
         let all = choose_with(&post, &extract(&post), Some(8));
         assert_eq!(

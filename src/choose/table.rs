@@ -1,0 +1,474 @@
+//! Tables are data. A table of figures is read as a table: its header rows name each column's
+//! measure, period and unit (`利润总额` / `1-11月（亿元）`), its first column the subjects, and
+//! each column of figures becomes a chart of its own, for each group of rows the table sets
+//! apart (`其中：` …). Scale words in headers count (`单位：亿元`, `$ billions`).
+
+use super::{display_width, ChartKind, ChartSpec, Confidence, Point, MAX_SERIES_POINTS};
+use crate::extract;
+use crate::post::{Post, Table};
+
+/// The most columns a table is read to: wider is a data dump, not a story's table.
+const MAX_COLUMNS: usize = 32;
+
+/// Rows whose label names the whole (`总计`): the parts are charted, not the total.
+const TOTALS: &[&str] = &["总计", "合计", "全国", "总体", "全部", "total", "all"];
+
+/// Every table's charts, the columns the headline names first.
+pub(super) fn charts(post: &Post, lang: &str, source: &Option<String>) -> Vec<ChartSpec> {
+    let headline = post.front_matter.title.clone().unwrap_or_default();
+    let mut out = Vec::new();
+    for table in &post.tables {
+        let before = post
+            .paragraphs
+            .get(table.paragraph.wrapping_sub(1))
+            .map_or("", |p| p.text.as_str());
+        let mut mine = table_charts(table, before, &headline, lang, source);
+        // Columns the headline names are what the story is about.
+        let named = |c: &ChartSpec| c.confidence >= Confidence::STRONG;
+        let (first, rest): (Vec<ChartSpec>, Vec<ChartSpec>) = mine.drain(..).partition(named);
+        out.extend(first);
+        out.extend(rest);
+    }
+    out
+}
+
+fn table_charts(
+    table: &Table,
+    before: &str,
+    headline: &str,
+    lang: &str,
+    source: &Option<String>,
+) -> Vec<ChartSpec> {
+    let grid = grid(table);
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    if width < 2 {
+        return Vec::new();
+    }
+    // Header rows: those before the first row with a figure beyond its first cell.
+    let header_rows = grid
+        .iter()
+        .position(|row| row.iter().skip(1).any(|c| number(c).is_some()))
+        .unwrap_or(grid.len());
+    if header_rows == 0 || header_rows == grid.len() {
+        return Vec::new();
+    }
+    // A unit for the whole table: `单位：亿元` in its caption or the line before it.
+    let table_unit = [table.caption.as_deref().unwrap_or(""), before]
+        .iter()
+        .find_map(|t| stated_unit(t));
+    let rows: Vec<(String, &Vec<String>)> = grid[header_rows..]
+        .iter()
+        .filter_map(|row| {
+            let label = row_label(row.first()?);
+            (!label.is_empty()).then_some((label, row))
+        })
+        .collect();
+    let groups = row_groups(&rows);
+    // The total row, when there is one: a rate's total is the average the parts are read
+    // against (`总计` 6.98% beside each industry's margin), a level's total dwarfs them.
+    let total = rows.iter().position(|(label, _)| is_total(label));
+    let mut charts = Vec::new();
+    for col in 1..width.min(MAX_COLUMNS) {
+        let mut header: Vec<String> = Vec::new();
+        for row in &grid[..header_rows] {
+            let text = row.get(col).map_or("", |t| t.trim());
+            if !text.is_empty() && !header.iter().any(|h| h == text) {
+                header.push(text.to_string());
+            }
+        }
+        let Some(column) = read_header(&header, table_unit.as_ref()) else {
+            continue;
+        };
+        for (g, group) in groups.iter().enumerate() {
+            let with_total: Vec<usize> = match total {
+                Some(t) if g == 0 && column.unit == "%" && !column.change => {
+                    std::iter::once(t).chain(group.iter().copied()).collect()
+                }
+                _ => group.clone(),
+            };
+            let points: Vec<Point> = with_total
+                .iter()
+                .filter_map(|&r| {
+                    let (label, row) = &rows[r];
+                    let (value, sign) = number(row.get(col)?)?;
+                    Some(Point {
+                        label: label.clone(),
+                        value,
+                        scale: column.scale,
+                        unit: Some(column.unit.clone()),
+                        qualifier: None,
+                        sign,
+                    })
+                })
+                .take(MAX_SERIES_POINTS * 4)
+                .collect();
+            if points.len() < 2 {
+                continue;
+            }
+            let periods = points
+                .iter()
+                .all(|p| extract::leading_period_of(&p.label).as_deref() == Some(p.label.as_str()));
+            let long = points.iter().any(|p| display_width(&p.label) > 12);
+            let kind = if periods {
+                ChartKind::Line
+            } else if points.len() > 6 || long {
+                ChartKind::Hbar
+            } else {
+                ChartKind::Bar
+            };
+            let named = !column.measure.is_empty() && headline.contains(&column.measure);
+            charts.push(ChartSpec {
+                kind,
+                title: column.title.clone(),
+                unit: Some(column.unit.clone()),
+                points,
+                source: source.clone(),
+                lang: lang.to_string(),
+                // A table states its figures as plainly as a list; the headline's measure first.
+                confidence: if named {
+                    Confidence::STRONG
+                } else {
+                    Confidence::TABLE
+                },
+                drawn: true,
+            });
+        }
+    }
+    charts
+}
+
+/// The table as a grid of cell texts, spans repeated into the cells they cover.
+fn grid(table: &Table) -> Vec<Vec<String>> {
+    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        while grid.len() <= r {
+            grid.push(Vec::new());
+        }
+        let mut col = 0;
+        for cell in row {
+            while grid[r].get(col).is_some_and(Option::is_some) {
+                col += 1;
+            }
+            if col >= MAX_COLUMNS {
+                break;
+            }
+            for dr in 0..cell.rowspan.min(table.rows.len() - r) {
+                while grid.len() <= r + dr {
+                    grid.push(Vec::new());
+                }
+                let line = &mut grid[r + dr];
+                for dc in 0..cell.colspan.min(MAX_COLUMNS - col) {
+                    if line.len() <= col + dc {
+                        line.resize(col + dc + 1, None);
+                    }
+                    line[col + dc] = Some(cell.text.clone());
+                }
+            }
+            col += cell.colspan;
+        }
+    }
+    grid.into_iter()
+        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        .collect()
+}
+
+/// A cell's figure: `1143083.8`, `-28.2` (a fall: value 28.2, sign -1), `1,234`, `12.5%`.
+fn number(cell: &str) -> Option<(f64, i8)> {
+    let text: String = cell
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}'))
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '－' | '−' | '—' => '-',
+            _ => c,
+        })
+        .collect();
+    let text = text.trim_end_matches(['%', '％']);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let plain = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && digits.matches('.').count() <= 1;
+    let value: f64 = digits.parse().ok().filter(|_| plain)?;
+    value.is_finite().then_some((value, sign))
+}
+
+/// A row's subject: its first cell without the table's marks (`其中：`, indentation, `（注1）`).
+fn row_label(cell: &str) -> String {
+    let mut label = cell
+        .trim()
+        .trim_start_matches('\u{3000}')
+        .trim()
+        .to_string();
+    for mark in ["其中：", "其中:", "其中"] {
+        if let Some(rest) = label.strip_prefix(mark) {
+            label = rest.trim().to_string();
+        }
+    }
+    if let Some(pos) = label.find("（注") {
+        label.truncate(pos);
+    }
+    let label = label.trim_end_matches(['*', '＊', ' ']).to_string();
+    if number(&label).is_some() {
+        return String::new();
+    }
+    label
+}
+
+/// Rows in groups a chart each: a `其中：` row after indented ones opens a new group, and
+/// neighbouring groups whose subjects end alike (`国有控股企业`, `私营企业`) are one; a total
+/// row (`总计`) is in none.
+fn is_total(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    TOTALS.iter().any(|t| lower == *t)
+}
+
+fn row_groups(rows: &[(String, &Vec<String>)]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut previous_marked = true;
+    for (k, (label, row)) in rows.iter().enumerate() {
+        if is_total(label) {
+            continue;
+        }
+        let raw = row.first().map_or("", |c| c.trim());
+        let marked = raw.starts_with("其中");
+        if groups.is_empty() || (marked && !previous_marked) {
+            groups.push(Vec::new());
+        }
+        previous_marked = marked;
+        groups.last_mut().expect("pushed above").push(k);
+    }
+    let tail = |k: usize| -> String {
+        let chars: Vec<char> = rows[k].0.chars().collect();
+        chars[chars.len().saturating_sub(2)..].iter().collect()
+    };
+    let mut merged: Vec<Vec<usize>> = Vec::new();
+    for group in groups {
+        if let Some(last) = merged.last_mut() {
+            let all_alike = last.iter().chain(&group).all(|&k| tail(k) == tail(last[0]));
+            if all_alike || last.len() < 2 && group.len() < 2 {
+                last.extend(group);
+                continue;
+            }
+        }
+        merged.push(group);
+    }
+    merged
+}
+
+/// What a column's header says: its measure and period, its unit and scale, the title.
+struct Column {
+    measure: String,
+    /// A change (`同比增长（%）`), not a level.
+    change: bool,
+    unit: String,
+    scale: f64,
+    title: String,
+}
+
+/// Reads a column's header cells, top to bottom (`利润总额`, `1-11月（亿元）`): the unit in
+/// brackets (or the table's), a period, a change word.
+fn read_header(header: &[String], table_unit: Option<&(f64, String)>) -> Option<Column> {
+    let mut unit = None;
+    let mut parts: Vec<String> = Vec::new();
+    for cell in header {
+        let (text, bracket) = split_bracket(cell);
+        if let Some(found) = bracket.and_then(|b| unit_of(&b)) {
+            unit = Some(found);
+        }
+        let text = text.trim().to_string();
+        if !text.is_empty() {
+            parts.push(text);
+        }
+    }
+    let (scale, unit) = unit.or_else(|| table_unit.cloned())?;
+    let period = parts
+        .iter()
+        .find(|p| extract::leading_period_of(p).as_deref() == Some(p.as_str()))
+        .cloned()
+        .unwrap_or_default();
+    let rest: Vec<&String> = parts.iter().filter(|p| **p != period).collect();
+    let measure = rest.first().map_or(String::new(), |m| m.to_string());
+    let change = rest.get(1).map_or(String::new(), |m| m.to_string());
+    let title = format!("{period}{measure}{change}");
+    const MOVES: &[&str] = &[
+        "增长", "下降", "增速", "增幅", "变化", "变动", "涨跌", "涨幅", "change", "growth",
+    ];
+    let is_change = parts
+        .iter()
+        .any(|p| MOVES.iter().any(|m| p.to_lowercase().contains(m)));
+    (!title.is_empty()).then_some(Column {
+        change: is_change,
+        measure,
+        unit,
+        scale,
+        title,
+    })
+}
+
+/// `1-11月（亿元）` -> (`1-11月`, `亿元`); `Revenue ($ billions)` -> (`Revenue`, `$ billions`).
+fn split_bracket(cell: &str) -> (String, Option<String>) {
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let (Some(a), Some(b)) = (cell.rfind(open), cell.rfind(close)) {
+            if a < b {
+                let inner = cell[a + open.len_utf8()..b].trim().to_string();
+                let outer = format!("{}{}", &cell[..a], &cell[b + close.len_utf8()..]);
+                return (outer, Some(inner));
+            }
+        }
+    }
+    (cell.to_string(), None)
+}
+
+/// `单位：亿元`, `单位:万吨`, `Unit: $ billions` in a line of text.
+fn stated_unit(text: &str) -> Option<(f64, String)> {
+    for mark in ["单位：", "单位:", "Unit:", "unit:", "Units:"] {
+        if let Some(pos) = text.find(mark) {
+            let after: String = text[pos + mark.len()..]
+                .trim()
+                .chars()
+                .take_while(|c| !matches!(c, '）' | ')' | '，' | ',' | '；' | ';' | '。'))
+                .collect();
+            return unit_of(after.trim());
+        }
+    }
+    None
+}
+
+/// A unit as a header writes it, read the way the text's figures are: `亿元` -> (1e8, `元`),
+/// `%` -> (1, `%`), `$ billions` -> (1e9, `$`).
+fn unit_of(text: &str) -> Option<(f64, String)> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 12 {
+        return None;
+    }
+    if text == "%" || text == "％" {
+        return Some((1.0, "%".into()));
+    }
+    let english = text.is_ascii();
+    let probe = if english {
+        let (currency, rest) = match text.strip_prefix('$') {
+            Some(rest) => ("$", rest.trim()),
+            None => ("", text),
+        };
+        format!("{currency}1 {rest}")
+    } else {
+        format!("1{text}")
+    };
+    let facts = extract::extract_text(&probe);
+    let fact = facts.first().filter(|_| facts.len() == 1)?;
+    let unit = fact.unit.clone()?;
+    Some((fact.scale, unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::post::Post;
+
+    fn charts_of(source: &str) -> Vec<ChartSpec> {
+        let post = Post::parse(source);
+        charts(&post, "zh", &None)
+    }
+
+    #[test]
+    fn a_table_becomes_one_chart_a_column() {
+        let got = charts_of(
+            "---\ntitle: 前三季度各区营业收入\n---\n<table><tr><td>地区</td><td>营业收入（亿元）</td><td>同比增长（%）</td></tr>\
+             <tr><td>合计</td><td>300</td><td>5.0</td></tr>\
+             <tr><td>甲区</td><td>120</td><td>6.1</td></tr><tr><td>乙区</td><td>100</td><td>-2.3</td></tr>\
+             <tr><td>丙区</td><td>80</td><td>4.4</td></tr></table>",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        let revenue = &got[0];
+        assert_eq!(revenue.title, "营业收入");
+        assert_eq!(revenue.unit.as_deref(), Some("元"));
+        let points: Vec<(&str, f64, f64)> = revenue
+            .points
+            .iter()
+            .map(|p| (p.label.as_str(), p.value, p.scale))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                ("甲区", 120.0, 1e8),
+                ("乙区", 100.0, 1e8),
+                ("丙区", 80.0, 1e8)
+            ]
+        );
+        // The headline names the measure: drawn first.
+        assert_eq!(revenue.confidence, Confidence::STRONG);
+        let growth = &got[1];
+        assert_eq!(growth.unit.as_deref(), Some("%"));
+        assert_eq!(growth.points[1].sign, -1);
+        assert_eq!(growth.points[1].value, 2.3);
+    }
+
+    #[test]
+    fn spanned_headers_give_measure_and_period() {
+        let got = charts_of(
+            "<table><tr><td rowspan=\"2\">分组</td><td colspan=\"2\">利润总额</td></tr>\
+             <tr><td>1-11月（亿元）</td><td>同比增长（%）</td></tr>\
+             <tr><td>其中：甲业</td><td>10</td><td>1.5</td></tr><tr><td>　乙业</td><td>20</td><td>2.5</td></tr>\
+             <tr><td>其中：丙企业</td><td>30</td><td>3.5</td></tr><tr><td>其中：丁企业</td><td>40</td><td>4.5</td></tr></table>",
+        );
+        let titles: Vec<&str> = got.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "1-11月利润总额",
+                "1-11月利润总额",
+                "利润总额同比增长",
+                "利润总额同比增长"
+            ]
+        );
+        let labels: Vec<&str> = got[0].points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["甲业", "乙业"]);
+        let labels: Vec<&str> = got[1].points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["丙企业", "丁企业"]);
+    }
+
+    #[test]
+    fn a_markdown_table_and_a_unit_line() {
+        let got = charts_of(
+            "单位：万吨\n\n| 品种 | 2022年 | 2023年 |\n| --- | --- | --- |\n| 小麦 | 1,200 | 1,350 |\n| 玉米 | 2,100 | 2,050 |\n",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].title, "2022年");
+        assert_eq!(
+            (got[0].points[0].value, got[0].points[0].scale),
+            (1200.0, 1e4)
+        );
+        assert_eq!(got[0].unit.as_deref(), Some("吨"));
+    }
+
+    #[test]
+    fn a_rate_keeps_its_total_to_compare_against() {
+        let got = charts_of(
+            "<table><tr><td>分组</td><td>利润率（%）</td><td>利润（亿元）</td></tr>\
+             <tr><td>总计</td><td>6.9</td><td>300</td></tr><tr><td>甲业</td><td>9.5</td><td>100</td></tr>\
+             <tr><td>乙业</td><td>4.1</td><td>200</td></tr></table>",
+        );
+        let labels = |c: &ChartSpec| c.points.iter().map(|p| p.label.clone()).collect::<Vec<_>>();
+        assert_eq!(labels(&got[0]), ["总计", "甲业", "乙业"]);
+        assert_eq!(labels(&got[1]), ["甲业", "乙业"]);
+    }
+
+    #[test]
+    fn text_tables_and_tables_without_figures() {
+        assert!(charts_of(
+            "<table><tr><td>甲</td><td>乙</td></tr><tr><td>丙</td><td>丁</td></tr></table>"
+        )
+        .is_empty());
+        let post = Post::from_text("地区\t销量（万辆）\n甲省\t12\n乙省\t9\n说明文字");
+        assert_eq!(post.tables.len(), 1);
+        let got = charts(&post, "zh", &None);
+        assert_eq!(got[0].points.len(), 2);
+        assert_eq!(got[0].unit.as_deref(), Some("辆"));
+    }
+}
