@@ -105,7 +105,8 @@ fn plus() -> i8 {
 impl Point {
     fn from_fact(fact: &Fact) -> Point {
         Point {
-            label: fact.label.clone(),
+            // Markdown emphasis a label kept (`**韩国综合指数`) is not a word.
+            label: fact.label.trim_matches(['*', '_', ' ']).to_string(),
             value: fact.value.headline(),
             scale: fact.scale,
             unit: fact.unit.clone(),
@@ -156,6 +157,10 @@ impl Point {
         format::figure(self.value, self.scale, unit, lang)
     }
 }
+
+/// The longest label (in characters) a chart of two figures shows: `赞成` / `反对`,
+/// `一般债券` / `专项债券`.
+const MAX_PAIR_LABEL: usize = 8;
 
 /// At most this many KPI cards in one group: more is no longer a headline.
 const MAX_KPI_CARDS: usize = 4;
@@ -219,8 +224,21 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             Face::default()
         };
         let mut confidence = series.confidence;
-        // A bar whose words are a clause, or none, is not an editor's chart.
-        if points.iter().any(|p| !is_face_label(&p.label)) {
+        // A bar whose words are a clause, or none, is not an editor's chart. Nor are two
+        // long-named figures (more often a clause and its aside than a pair), or counts only
+        // written in words (`两部门`, `三部委`: names more than data).
+        let members = &series.members;
+        let in_words = members
+            .iter()
+            .all(|&k| !facts[k].text.chars().any(|c| c.is_ascii_digit()));
+        // Two statements apart are as often a total and its part as a comparison: only a
+        // list pairs two figures.
+        let long_pair = points.len() == 2
+            && (series.confidence < Confidence::STRONG
+                || points
+                    .iter()
+                    .any(|p| p.label.chars().count() > MAX_PAIR_LABEL));
+        if points.iter().any(|p| !is_face_label(&p.label)) || in_words || long_pair {
             confidence = confidence.min(Confidence::WEAK);
         }
         let long_labels = points
@@ -325,11 +343,8 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
 pub fn default_cap(post: &Post) -> usize {
     let paragraphs = post.paragraphs.len();
     let headings = post.paragraphs.iter().filter(|p| p.heading).count();
-    let sections = if headings >= 2 {
-        headings
-    } else {
-        paragraphs / 3
-    };
+    // A briefing's numbered items are sections too, a list each: a chart a few paragraphs.
+    let sections = headings.max(paragraphs / 3);
     let floor: usize = 3;
     sections.clamp(floor, MAX_SERIES_CHARTS)
 }
@@ -405,6 +420,7 @@ const MOVE_SUFFIXES: &[&str] = &[
 /// Words a bar's label starts with that belong to the sentence, not the subject.
 const LEAD_WORDS: &[&str] = &[
     "其中", "包括", "用于", "给予", "实现", "完成", "此外", "同时", "分别", "全市", "全区", "全省",
+    "发行", "新增", "累计",
 ];
 
 /// Cuts the labels of one chart down to the part that varies: the move each ends with, then
@@ -447,7 +463,9 @@ fn face_labels(points: &mut [Point]) -> Face {
     }
     // The shared measure, when what is left of each label still names something.
     let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
-    if let Some(shared) = shared_measure(&labels) {
+    // Only a measure leaves the labels (`动力电池装车量`); a kind of thing is part of each
+    // name (`德国DAX指数`, `大豆期货`, `山西焦煤集团`).
+    if let Some(shared) = shared_measure(&labels).filter(|m| is_measure_noun(m)) {
         // `甲省新能源汽车销量`, `乙省…`: the shared end is `省新能源汽车销量`, but the subject
         // keeps its `省`; the measure gives up characters until every subject has two.
         let chars: Vec<char> = shared.chars().collect();
@@ -469,22 +487,6 @@ fn face_labels(points: &mut [Point]) -> Face {
                 }
                 face.measure = Some(measure);
                 break;
-            }
-        }
-    }
-    // A shared opening word (`发行一般债券`, `发行专项债券`) is the sentence's verb.
-    let firsts: Vec<Vec<char>> = points.iter().map(|p| p.label.chars().collect()).collect();
-    let common = (0..firsts.iter().map(Vec::len).min().unwrap_or(0))
-        .take_while(|&i| firsts.iter().all(|l| l[i] == firsts[0][i]))
-        .count();
-    if common >= 2 && firsts.iter().all(|l| l.len() >= common + 2) {
-        let rests: Vec<String> = firsts
-            .iter()
-            .map(|l| l[common..].iter().collect())
-            .collect();
-        if crate::all_distinct(&rests) {
-            for (p, rest) in points.iter_mut().zip(rests) {
-                p.label = rest;
             }
         }
     }
@@ -529,15 +531,34 @@ fn same_move(labels: &[&str]) -> bool {
         && crate::all_distinct(&rests.iter().map(|(r, _)| r.to_string()).collect::<Vec<_>>())
 }
 
+/// A shared label end that can leave the labels: not a kind of thing that is part of each
+/// name (`德国DAX指数`, `大豆期货`, `山西焦煤集团`, `一般债券`).
+fn is_measure_noun(shared: &str) -> bool {
+    const KINDS: &[&str] = &["指数", "期货", "集团", "银行", "债券", "债务", "合约"];
+    !KINDS.iter().any(|k| shared == *k)
+}
+
 /// A label a chart face can show: some words, not a clause (`是2021年全年招标量`) or a
 /// fragment of one (`/日至`, `以上`).
 fn is_face_label(label: &str) -> bool {
     let n = label.chars().count();
     const CLAUSE_STARTS: &[&str] = &[
         "/", "、", "，", ",", "的", "至", "以上", "以下", "较", "比上", "比去", "比前", "为", "是",
-        "和", "及", "或",
+        "和", "及", "或", "时隔", "但",
     ];
-    let starts_badly = CLAUSE_STARTS.iter().any(|w| label.starts_with(w));
+    // `江西某新区出台` (28条): a clause that stops at its verb.
+    const CLAUSE_ENDS: &[&str] = &[
+        "出台", "发布", "印发", "开展", "推出", "宣布", "披露", "表示", "显示", "达成", "联合",
+        "部署", "拿出", "报告", "至", "于", "为", "达",
+    ];
+    // A modifier alone (`平均`, `累计`) names no subject.
+    const MODIFIERS: &[&str] = &[
+        "平均", "年均", "累计", "同比", "环比", "合计", "其中", "共计",
+    ];
+    let starts_badly = CLAUSE_STARTS.iter().any(|w| label.starts_with(w))
+        || MODIFIERS.contains(&label)
+        || CLAUSE_ENDS.iter().any(|w| label.ends_with(w))
+        || n < 2;
     // `规模由上月`, `截至2021年9月30日总负债`, `公司预计总资产`: a clause, not a name.
     let clause = ["，", ",", "。", "；", "由", "截至", "预计", "“", "”"]
         .iter()
