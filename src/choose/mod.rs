@@ -535,7 +535,7 @@ fn same_move(labels: &[&str]) -> bool {
 /// name (`德国DAX指数`, `大豆期货`, `山西焦煤集团`, `一般债券`).
 fn is_measure_noun(shared: &str) -> bool {
     const KINDS: &[&str] = &["指数", "期货", "集团", "银行", "债券", "债务", "合约"];
-    !KINDS.iter().any(|k| shared == *k)
+    !KINDS.contains(&shared)
 }
 
 /// A label a chart face can show: some words, not a clause (`是2021年全年招标量`) or a
