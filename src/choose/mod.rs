@@ -538,18 +538,65 @@ fn is_measure_noun(shared: &str) -> bool {
     !KINDS.contains(&shared)
 }
 
+/// `时隔20年`, `连续6个月`: a stretch of time is the story's setting, not its key figure,
+/// unless the label measures time (`平均发行期限`, `工期`).
+fn is_span_of_time(fact: &Fact) -> bool {
+    let time_unit = matches!(
+        fact.unit.as_deref(),
+        Some(
+            "年" | "个月"
+                | "月"
+                | "天"
+                | "日"
+                | "小时"
+                | "周"
+                | "分钟"
+                | "years"
+                | "months"
+                | "days"
+        )
+    );
+    const TIME_MEASURES: &[&str] = &[
+        "期限",
+        "年限",
+        "工期",
+        "时长",
+        "天数",
+        "周期",
+        "寿命",
+        "回收期",
+    ];
+    time_unit && !TIME_MEASURES.iter().any(|m| fact.label.ends_with(m))
+}
+
+/// A key figure's label names its measure (`职业技能培训`, `撤回率`): not a clause, not a
+/// stray of a list (`分别高2.5和`), not a figure's lead-in (`撤回率达`, `提升至`).
+fn is_card_label(label: &str) -> bool {
+    const LEAD_INS: &[&str] = &[
+        "达", "至", "分别", "约", "超", "近", "逾", "共", "突破", "仅", "低至", "高达", "预测",
+        "显示", "监测",
+    ];
+    is_face_label(label)
+        && label.chars().count() >= 2
+        && !label.contains("每")
+        && !label.chars().any(|c| c.is_ascii_digit())
+        && !label.contains("分别")
+        && !LEAD_INS.iter().any(|w| label.ends_with(w))
+}
+
 /// A label a chart face can show: some words, not a clause (`是2021年全年招标量`) or a
 /// fragment of one (`/日至`, `以上`).
 fn is_face_label(label: &str) -> bool {
     let n = label.chars().count();
     const CLAUSE_STARTS: &[&str] = &[
         "/", "、", "，", ",", "的", "至", "以上", "以下", "较", "比上", "比去", "比前", "为", "是",
-        "和", "及", "或", "时隔", "但",
+        "和", "及", "或", "时隔", "但", "）", ")", "(", "（", "這", "这", "短短", "我們", "我们",
     ];
     // `江西某新区出台` (28条): a clause that stops at its verb.
     const CLAUSE_ENDS: &[&str] = &[
         "出台", "发布", "印发", "开展", "推出", "宣布", "披露", "表示", "显示", "达成", "联合",
-        "部署", "拿出", "报告", "至", "于", "为", "达",
+        "部署", "拿出", "报告", "至", "于", "为", "达", "也", "了", "的", "将", "將", "是", "这场",
+        "這場", "共计", "一段", "多了", "（", "(", "）", ")",
     ];
     // A modifier alone (`平均`, `累计`) names no subject.
     const MODIFIERS: &[&str] = &[
@@ -1094,7 +1141,13 @@ fn period_before(chars: &[char], facts: &[Fact], k: usize) -> Option<String> {
 /// The lede's figures (the first paragraph with any), one per unit, then stated changes in
 /// per cent from anywhere, up to [`MAX_KPI_CARDS`].
 fn key_figures(facts: &[Fact], in_series: &[bool]) -> Vec<usize> {
-    let free = |k: usize| !in_series[k] && chartable(&facts[k]) && !facts[k].label.is_empty();
+    let free = |k: usize| {
+        !in_series[k]
+            && chartable(&facts[k])
+            && facts[k].magnitude() != 0.0
+            && is_card_label(facts[k].label.trim_matches(['*', '_', ' ']))
+            && !is_span_of_time(&facts[k])
+    };
     let mut cards: Vec<usize> = Vec::new();
     let mut units_seen: Vec<&str> = Vec::new();
     if let Some(lede) = facts.first().map(|f| f.place.paragraph) {
@@ -1614,6 +1667,27 @@ mod grouping_tests {
         assert!(!is_face_label("以上"));
         assert!(is_face_label("比亚迪"));
         assert!(is_face_label("以色列"));
+    }
+
+    #[test]
+    fn key_figure_cards_name_their_measure() {
+        assert!(is_card_label("职业技能培训"));
+        assert!(!is_card_label("撤回率达"));
+        assert!(!is_card_label("上年末分别高2.5和"));
+        assert!(!is_card_label("提升至"));
+        assert!(!is_card_label("这场"));
+        assert!(is_face_label("全社会"));
+        // A stretch of time sets the story; it is not its key figure.
+        let got = charts("时隔20年，该市再次举办博览会，吸引观众120万人次。");
+        let cards = got
+            .iter()
+            .find(|c| c.kind == ChartKind::Kpi)
+            .expect("cards");
+        assert!(
+            cards.points.iter().all(|p| p.unit.as_deref() != Some("年")),
+            "{cards:?}"
+        );
+        assert!(cards.points.iter().any(|p| p.value == 120.0));
     }
 
     #[test]
