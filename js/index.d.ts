@@ -16,6 +16,15 @@ export interface Fact {
   sign: 1 | -1;
   /** The exact source text of the figure. */
   text: string;
+  /** Who or what the figure is about (`铁路`), when the label names it apart from the measure. */
+  subject: string | null;
+  /** What is measured (`累计完成货运量`, `占比`). */
+  measure: string | null;
+  /** When (`2021年`, `1-7月`, `一季度`, `Q2`), from the label or the paragraph's opening. */
+  period: string | null;
+  /** What a change is compared with (`同比`, `环比`, `较上年`; `变动` when none is named);
+   * null for a level. */
+  change: string | null;
 }
 
 export type ChartKind = 'bar' | 'hbar' | 'line' | 'pie' | 'kpi';
@@ -48,6 +57,8 @@ export interface ChartSpec {
   confidence: number;
   /** False for a candidate the widget holds back (not confident, or past the cap). */
   drawn: boolean;
+  /** The post's paragraph (0-based) the figures come from, the last when they span several. */
+  block?: number;
 }
 
 /** What postchart read from a post. */
@@ -129,6 +140,9 @@ export interface AutoRenderOptions extends RenderOptions {
   lazy?: boolean;
   /** How near is near, as IntersectionObserver's `rootMargin` (default `"50% 0px"`). */
   rootMargin?: string;
+  /** A rendered article's charts: `inline` (default) right after the block their figures come
+   * from, or `end` in one figure after the article. `data-postchart-place` on an element. */
+  place?: 'inline' | 'end';
 }
 
 /** Live counts, to check that nothing leaks. */

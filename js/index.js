@@ -140,8 +140,7 @@ export async function renderPost(container, source, options = {}) {
   // (on a first visit, while the browser compiles the code): see yieldIfBusy.
   await yieldIfBusy();
   await fontsWarm(container, options, result);
-  const previous = figures.get(container);
-  if (previous) release(previous);
+  releaseAll(figures.get(container));
   if (drawnCharts(result).length === 0) return result;
   const figure = buildFigure(container.ownerDocument || document, result, options);
   container.appendChild(figure.element);
@@ -608,6 +607,27 @@ function observeResize(figure) {
   live.resizeObservers += 1;
 }
 
+/** Releases a figure, or each of an element's figures (inline placement makes several). */
+function releaseAll(entry) {
+  if (!entry) return;
+  for (const figure of Array.isArray(entry) ? entry : [entry]) release(figure);
+}
+
+/**
+ * Groups charts by the element they go after: `blocks[chart.block]`, else (no block, or a
+ * block the page does not have) the end. Groups keep the charts' order.
+ */
+function chartsByAnchor(charts, blocks) {
+  const groups = [];
+  for (const chart of charts) {
+    const anchor = Number.isInteger(chart.block) ? blocks[chart.block] || null : null;
+    const group = groups.find((g) => g.anchor === anchor);
+    if (group) group.charts.push(chart);
+    else groups.push({ anchor, charts: [chart] });
+  }
+  return groups;
+}
+
 function release(figure) {
   if (figure.released) return;
   figure.released = true;
@@ -682,23 +702,59 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'FIGURE', 'CANVAS']);
 
-/** The text of a rendered article, one block per line, without layout (no innerText). */
+/**
+ * The text of a rendered article, one block per line, a table's cells apart by tabs, without
+ * layout (no innerText); and for each non-empty line (a paragraph of the post, as the reader
+ * counts them) the element a chart of its figures goes after: its block, the whole list for a
+ * list item, the whole table for a row.
+ */
 function articleText(element) {
   const parts = [];
-  const walk = (node) => {
+  const owners = [];
+  const push = (text, owner) => {
+    parts.push(text);
+    owners.push(owner);
+  };
+  const walk = (node, owner) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        parts.push(child.data);
+        push(child.data, owner);
       } else if (child.nodeType === 1 && !SKIP_TAGS.has(child.tagName)) {
         const block = BLOCK_TAGS.has(child.tagName);
-        if (block) parts.push('\n');
-        walk(child);
-        if (block) parts.push('\n');
+        if (block) push('\n', null);
+        walk(child, block ? child : owner);
+        if (block) push('\n', null);
+        if (child.tagName === 'TD' || child.tagName === 'TH') push('\t', null);
       }
     }
   };
-  walk(element);
-  return parts.join('');
+  walk(element, element);
+  const blocks = [];
+  let line = '';
+  let owner = null;
+  const endLine = () => {
+    if (line.trim()) blocks.push(anchorOf(owner, element));
+    line = '';
+    owner = null;
+  };
+  parts.forEach((part, k) => {
+    const pieces = part.split('\n');
+    pieces.forEach((piece, i) => {
+      if (i > 0) endLine();
+      line += piece;
+      if (!owner && piece.trim()) owner = owners[k];
+    });
+  });
+  endLine();
+  return { text: parts.join(''), blocks };
+}
+
+/** Where a chart of a block's figures goes: after the block, its list or its table. */
+function anchorOf(block, article) {
+  if (!block || block === article) return null;
+  const whole = block.closest('table') || (block.tagName === 'LI' ? block.closest('ul, ol') : null);
+  const anchor = whole && article.contains(whole) && whole !== article ? whole : block;
+  return anchor === article ? null : anchor;
 }
 
 /**
@@ -720,7 +776,8 @@ async function sourceOf(element, options) {
   if (element.tagName === 'SCRIPT') {
     return { source: element.textContent || '', format: 'post' };
   }
-  return { source: articleText(element), format: 'text' };
+  const { text, blocks } = articleText(element);
+  return { source: text, format: 'text', blocks };
 }
 
 /** What to watch for an element coming into view: itself, or (a hidden post source) where its
@@ -740,7 +797,11 @@ async function renderElement(element, options) {
   element.setAttribute(`${PREFIX}-state`, 'loading');
   element.removeAttribute(`${PREFIX}-error`);
   try {
-    const { source, format } = await sourceOf(element, options);
+    const { source, format, blocks } = await sourceOf(element, options);
+    // A rendered article's charts stand by their text; `data-postchart-place="end"` (or the
+    // `place` option) keeps them in one figure after it. An embedded source is unchanged.
+    const place = element.getAttribute(`${PREFIX}-place`) || options.place || 'inline';
+    if (place !== 'inline' && place !== 'end') warn(new Error(`place should be "inline" or "end", not ${JSON.stringify(place)}`));
     const theme = element.getAttribute(`${PREFIX}-theme`) || options.theme;
     const lang = element.getAttribute(`${PREFIX}-lang`) || options.lang;
     const max = element.getAttribute(`${PREFIX}-max`) ?? options.max;
@@ -750,22 +811,35 @@ async function renderElement(element, options) {
     const result = await extractPost(source, { ...opts, facts: false });
     await yieldIfBusy();
     await fontsWarm(targetOf(element) || element.parentElement || element, opts, result);
-    const previous = figures.get(element);
-    if (previous) release(previous);
+    releaseAll(figures.get(element));
+    figures.delete(element);
     if (!element.isConnected) return;
-    if (drawnCharts(result).length === 0) {
+    const charts = drawnCharts(result);
+    if (charts.length === 0) {
       element.setAttribute(`${PREFIX}-state`, 'empty');
       return;
     }
-    const figure = buildFigure(element.ownerDocument, result, opts);
     const target = targetOf(element);
-    if (target) target.appendChild(figure.element);
-    else element.after(figure.element);
-    figures.set(element, figure);
+    const inline = blocks && !target && place !== 'end';
+    const groups = inline ? chartsByAnchor(charts, blocks) : [{ anchor: null, charts }];
+    const made = groups.map((group) => {
+      const figure = buildFigure(element.ownerDocument, { ...result, charts: group.charts }, opts);
+      if (group.anchor) group.anchor.after(figure.element);
+      else if (target) target.appendChild(figure.element);
+      else element.after(figure.element);
+      return figure;
+    });
+    figures.set(element, made);
     // `done` once every chart is drawn, which for a post with many charts is a few frames on.
-    figure.whenDrawn = () => element.setAttribute(`${PREFIX}-state`, 'done');
-    observeResize(figure);
-    await drawSoon(figure);
+    let waiting = made.length;
+    for (const figure of made) {
+      figure.whenDrawn = () => {
+        waiting -= 1;
+        if (waiting === 0) element.setAttribute(`${PREFIX}-state`, 'done');
+      };
+      observeResize(figure);
+    }
+    await Promise.all(made.map((figure) => drawSoon(figure)));
   } catch (error) {
     element.setAttribute(`${PREFIX}-state`, 'error');
     element.setAttribute(`${PREFIX}-error`, messageOf(error));
@@ -829,8 +903,7 @@ export function autoRender(root = globalThis.document, options = {}) {
       if (!element.isConnected) {
         seen.delete(element);
         claimed.delete(element);
-        const figure = figures.get(element);
-        if (figure) release(figure);
+        releaseAll(figures.get(element));
         figures.delete(element);
       }
     }

@@ -35,6 +35,7 @@ fn spec(kind: ChartKind, values: &[f64]) -> ChartSpec {
         source: None,
         confidence: 0.9,
         drawn: true,
+        block: None,
         lang: "zh".into(),
     }
 }

@@ -41,6 +41,7 @@ fuzz_target!(|data: &[u8]| {
         source: None,
         confidence: 0.9,
         drawn: true,
+        block: None,
         lang: if data[0] % 2 == 0 { "zh".into() } else { "en".into() },
     };
     let mut svg = String::new();

@@ -48,6 +48,10 @@ pub struct ChartSpec {
     /// in the API and the CLI JSON for an editor to see; the widget does not draw it.
     #[serde(default = "drawn_by_default")]
     pub drawn: bool,
+    /// The paragraph (block) of the post the figures come from, the last one when they span
+    /// several: a rendered article's chart goes right after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block: Option<usize>,
 }
 
 fn sure() -> f64 {
@@ -304,6 +308,11 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             lang: lang.clone(),
             confidence,
             drawn: true,
+            block: series
+                .members
+                .iter()
+                .map(|&k| facts[k].place.paragraph)
+                .max(),
         });
     }
 
@@ -331,6 +340,7 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             lang,
             confidence: Confidence::STRONG,
             drawn: true,
+            block: cards.first().map(|&k| facts[k].place.paragraph),
         });
     }
     let cap = default_cap(post) + tables_drawn;
@@ -1495,6 +1505,7 @@ mod tests {
             source: None,
             confidence: 0.9,
             drawn: true,
+            block: None,
             lang: "en".into(),
         };
         assert_eq!(spec.describe(), "Bar chart: Jobs. A: about $21.5M.");

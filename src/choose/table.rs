@@ -131,6 +131,12 @@ fn table_charts(
                     Confidence::TABLE
                 },
                 drawn: true,
+                // After the table: its caption and rows are paragraphs from `paragraph` on.
+                block: Some(
+                    table.paragraph
+                        + usize::from(table.caption.is_some())
+                        + table.rows.len().saturating_sub(1),
+                ),
             });
         }
     }

@@ -28,6 +28,7 @@ fn seed_bar() -> ChartSpec {
         source: Some("中国劳动保障报".into()),
         confidence: 0.9,
         drawn: true,
+        block: None,
         lang: "zh".into(),
     }
 }
@@ -343,6 +344,7 @@ fn moves() -> ChartSpec {
         source: None,
         confidence: 0.9,
         drawn: true,
+        block: None,
         lang: "zh".into(),
     }
 }

@@ -11,7 +11,7 @@ let b;
 before(async () => {
   b = await launch();
   await b.page.goto(`${b.server.url}/tests/browser/pages/meaning.html`);
-  for (const id of ['long', 'capped']) {
+  for (const id of ['long', 'capped', 'placed', 'ended']) {
     await b.page.waitForSelector(`#${id}[data-postchart-state="done"]`, { timeout: 15000 });
   }
 });
@@ -20,7 +20,7 @@ after(async () => {
 });
 
 test('a fall is drawn below the zero line, a rise above it', async () => {
-  const sel = '#long + figure canvas';
+  const sel = '#long p:first-of-type + figure canvas';
   const label = await b.page.$eval(sel, (c) => c.getAttribute('aria-label'));
   assert.match(label, /甲指数 下降1\.8%；乙指数 0\.6%；丙指数 下降0\.9%/);
   const box = await b.page.$eval(sel, (c) => {
@@ -40,7 +40,7 @@ test('a fall is drawn below the zero line, a rise above it', async () => {
 });
 
 test('the default cap holds and a guess is held back, but stays in the API', async () => {
-  const kinds = await b.page.$$eval('#long + figure canvas', (cs) => cs.map((c) => c.dataset.postchartKind));
+  const kinds = await b.page.$$eval('#long figure canvas', (cs) => cs.map((c) => c.dataset.postchartKind));
   const comparisons = kinds.filter((k) => k !== 'kpi');
   assert.equal(comparisons.length, 3, `drawn: ${kinds}`);
   assert.ok(kinds.filter((k) => k === 'kpi').length <= 1);
@@ -57,7 +57,33 @@ test('the default cap holds and a guess is held back, but stays in the API', asy
 });
 
 test('data-postchart-max caps the charts of one element', async () => {
-  const kinds = await b.page.$$eval('#capped + figure canvas', (cs) => cs.map((c) => c.dataset.postchartKind));
+  const kinds = await b.page.$$eval('#capped figure canvas', (cs) => cs.map((c) => c.dataset.postchartKind));
   assert.equal(kinds.filter((k) => k !== 'kpi').length, 1, `drawn: ${kinds}`);
+  assert.deepEqual(b.errors(), []);
+});
+
+test('each chart stands right after the paragraph, list or table its figures come from', async () => {
+  const placed = await b.page.$$eval('#placed figure.postchart', (figures) =>
+    figures.map((f) => ({
+      after: f.previousElementSibling?.tagName,
+      text: f.previousElementSibling?.textContent.replace(/\s+/g, ''),
+      labels: [...f.querySelectorAll('canvas')].map((c) => c.getAttribute('aria-label')),
+    })),
+  );
+  const find = (word) => placed.find((p) => p.labels.some((l) => l.includes(word)));
+  const moves = find('甲指数');
+  assert.equal(moves?.after, 'P');
+  assert.ok(moves.text.includes('甲指数跌1.8%'), moves.text);
+  const schools = find('甲区');
+  assert.equal(schools?.after, 'UL', 'after the whole list, not inside it');
+  const table = find('甲省');
+  assert.equal(table?.after, 'TABLE');
+  assert.ok(table.labels.some((l) => l.includes('甲省 12万辆')), table.labels.join(' | '));
+  // Nothing after the paragraph without figures.
+  assert.ok(!placed.some((p) => p.text?.startsWith('这是一段')));
+  // data-postchart-place="end": one figure after the article, none inside it.
+  assert.equal(await b.page.$$eval('#ended figure', (f) => f.length), 0);
+  const ended = await b.page.$$eval('#ended + figure.postchart canvas', (cs) => cs.length);
+  assert.ok(ended >= 2, `charts after the article: ${ended}`);
   assert.deepEqual(b.errors(), []);
 });

@@ -199,7 +199,8 @@ test('strange strings from JS: lone surrogates, RTL, emoji, combining marks', as
     const results = [];
     for (const text of [
       '\uD800新增高级工2542人、技师402人\uDFFF',
-      'مرحبا 新增高级工2542人、技师402人 \u202e',
+      // (the Arabic greeting its own sentence: a pair of figures is drawn only with short labels)
+      'مرحبا。新增高级工2542人、技师402人 \u202e',
       '📈🚀新增高级工2542人、技师402人👩‍👩‍👧',
       'e\u0301\u0302新增高级工2542人、技师402人',
     ]) {

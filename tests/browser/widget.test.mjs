@@ -99,7 +99,8 @@ test('the npm-style page renders through the ES module import', async () => {
 test('articles, targets and elements added later are charted', async () => {
   await open('/tests/browser/pages/cases.html');
   await b.page.waitForSelector('#article[data-postchart-state="done"]', { timeout: 15000 });
-  const article = await b.page.$eval('#article + figure.postchart canvas', (c) => c.getAttribute('aria-label'));
+  // A rendered article's chart stands right after the paragraph it comes from.
+  const article = await b.page.$eval('#article p + figure.postchart canvas', (c) => c.getAttribute('aria-label'));
   assert.equal(article, '柱状图：去年新增人数。高级工 2542人；技师 402人；高级技师 136人。来源：测试日报。');
   await b.page.waitForSelector('#chart-slot figure.postchart canvas', { timeout: 5000 });
   const targeted = await b.page.$eval('#chart-slot canvas', (c) => c.getAttribute('aria-label'));
