@@ -38,6 +38,8 @@ export interface ChartPoint {
   unit?: string | null;
   qualifier?: string | null;
   sign?: 1 | -1;
+  /** The second way a two-way chart varies (`2023年`): the legend entry or line it is on. */
+  group?: string;
 }
 
 /** A chart, as postchart chose it. */

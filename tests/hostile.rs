@@ -30,6 +30,7 @@ fn spec(kind: ChartKind, values: &[f64]) -> ChartSpec {
                 unit: None,
                 qualifier: None,
                 sign: 1,
+                group: None,
             })
             .collect(),
         source: None,

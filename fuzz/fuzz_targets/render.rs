@@ -30,6 +30,7 @@ fuzz_target!(|data: &[u8]| {
                 unit: None,
                 qualifier: None,
                 sign: 1,
+                group: None,
             }
         })
         .collect();

@@ -97,6 +97,10 @@ pub struct Point {
     pub qualifier: Option<String>,
     #[serde(default = "plus")]
     pub sign: i8,
+    /// The second way a two-way chart varies (`2022年` beside `2023年` for each region): the
+    /// legend of a grouped bar chart, or the line a point is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 fn one() -> f64 {
@@ -116,6 +120,15 @@ impl Point {
             unit: fact.unit.clone(),
             qualifier: fact.qualifier.clone(),
             sign: fact.sign,
+            group: None,
+        }
+    }
+
+    /// The label as a reader names the point: `甲区·2023年` when it is in a group.
+    pub fn full_label(&self) -> String {
+        match &self.group {
+            Some(group) => format!("{}·{group}", self.label),
+            None => self.label.clone(),
         }
     }
 
@@ -222,10 +235,15 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             }
         }
         // The words on the bars are the part that varies; what they share names the chart.
-        let face = if series.periods.is_none() && series.labels.is_none() {
-            face_labels(&mut points)
-        } else {
+        let face = if series.periods.is_some() || series.labels.is_some() {
             Face::default()
+        } else if let Some(groups) = &series.groups {
+            for (point, group) in points.iter_mut().zip(groups) {
+                point.group = Some(group.clone());
+            }
+            face_labels_two_way(&mut points)
+        } else {
+            face_labels(&mut points)
         };
         let mut confidence = series.confidence;
         // A bar whose words are a clause, or none, is not an editor's chart. Nor are two
@@ -258,8 +276,10 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             ChartKind::Bar
         };
         let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
-        let period =
-            leading_period(&post.paragraphs[first.place.paragraph].text).unwrap_or_default();
+        // A two-way chart's periods are its groups, not its title.
+        let period = leading_period(&post.paragraphs[first.place.paragraph].text)
+            .filter(|_| series.groups.is_none())
+            .unwrap_or_default();
         // What all labels share, or all but one (a stray label should not cost the title).
         let shared = shared_measure(&labels).or_else(|| {
             (0..labels.len())
@@ -594,6 +614,25 @@ fn is_card_label(label: &str) -> bool {
         && !LEAD_INS.iter().any(|w| label.ends_with(w))
 }
 
+/// [`face_labels`] for a two-way chart: the labels repeat across groups, so the cut is found
+/// on the distinct labels and made on all.
+fn face_labels_two_way(points: &mut [Point]) -> Face {
+    let mut distinct: Vec<Point> = Vec::new();
+    for p in points.iter() {
+        if !distinct.iter().any(|d| d.label == p.label) {
+            distinct.push(p.clone());
+        }
+    }
+    let before: Vec<String> = distinct.iter().map(|p| p.label.clone()).collect();
+    let face = face_labels(&mut distinct);
+    for p in points.iter_mut() {
+        if let Some(k) = before.iter().position(|l| *l == p.label) {
+            p.label = distinct[k].label.clone();
+        }
+    }
+    face
+}
+
 /// A label a chart face can show: some words, not a clause (`是2021年全年招标量`) or a
 /// fragment of one (`/日至`, `以上`).
 fn is_face_label(label: &str) -> bool {
@@ -639,6 +678,9 @@ struct Series {
     whole: Option<usize>,
     /// Point labels when the facts' own labels do not tell them apart.
     labels: Option<Vec<String>>,
+    /// The period each member is of, when the same measure is given for two or more periods
+    /// (`7月…`, `1-7月…`): a two-way chart.
+    groups: Option<Vec<String>>,
     /// How plainly the text states the group ([`Confidence`]).
     confidence: f64,
 }
@@ -755,6 +797,7 @@ fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series>
                 periods: None,
                 whole: Some(t),
                 labels: None,
+                groups: None,
                 confidence: Confidence::STRONG,
             });
         }
@@ -1083,6 +1126,7 @@ fn shape(
                 periods: Some(years),
                 whole: None,
                 labels: None,
+                groups: None,
                 confidence,
             });
         }
@@ -1102,24 +1146,41 @@ fn shape(
             periods: None,
             whole: None,
             labels: None,
+            groups: None,
             confidence,
         });
     }
-    // The same measure for two periods (7月…, 1-7月…): the period tells the bars apart.
+    // The same measure for two periods (7月…, 1-7月…): the period is the second way the
+    // figures vary, a group each.
+    let periods: Vec<Option<String>> = members
+        .iter()
+        .map(|&k| leading_period(&post.paragraphs[facts[k].place.paragraph].text))
+        .collect();
     let dated: Vec<String> = members
         .iter()
-        .map(
-            |&k| match leading_period(&post.paragraphs[facts[k].place.paragraph].text) {
-                Some(period) => format!("{period} {}", facts[k].label),
-                None => facts[k].label.clone(),
-            },
-        )
+        .zip(&periods)
+        .map(|(&k, period)| match period {
+            Some(period) => format!("{period} {}", facts[k].label),
+            None => facts[k].label.clone(),
+        })
         .collect();
+    let groups: Option<Vec<String>> = periods.iter().cloned().collect();
+    if let Some(groups) = groups.filter(|g| !crate::all_distinct(g)) {
+        return distinct(&dated).then_some(Series {
+            members,
+            periods: None,
+            whole: None,
+            labels: None,
+            groups: Some(groups),
+            confidence,
+        });
+    }
     distinct(&dated).then_some(Series {
         members,
         periods: None,
         whole: None,
         labels: Some(dated),
+        groups: None,
         confidence,
     })
 }
@@ -1334,7 +1395,7 @@ impl ChartSpec {
     pub fn table_rows(&self) -> Vec<(String, String)> {
         self.points
             .iter()
-            .map(|p| (p.label.clone(), p.stated(self.unit.as_deref(), &self.lang)))
+            .map(|p| (p.full_label(), p.stated(self.unit.as_deref(), &self.lang)))
             .collect()
     }
 }
@@ -1343,6 +1404,17 @@ impl ChartSpec {
 pub const MAX_DRAWN_POINTS: usize = 50;
 
 impl ChartSpec {
+    /// The distinct groups of a two-way chart, in order; empty for a one-way chart.
+    pub fn groups(&self) -> Vec<&str> {
+        let mut groups: Vec<&str> = Vec::new();
+        for g in self.points.iter().filter_map(|p| p.group.as_deref()) {
+            if !groups.contains(&g) {
+                groups.push(g);
+            }
+        }
+        groups
+    }
+
     /// The note a capped chart shows (`显示前50项，共10000项`), if it has more points than it draws.
     pub fn cap_note(&self) -> Option<String> {
         let n = self.points.len();
@@ -1378,9 +1450,9 @@ impl ChartSpec {
             .map(|p| {
                 let stated = p.stated(self.unit.as_deref(), &self.lang);
                 if zh {
-                    format!("{} {stated}", p.label)
+                    format!("{} {stated}", p.full_label())
                 } else {
-                    format!("{}: {stated}", p.label)
+                    format!("{}: {stated}", p.full_label())
                 }
             })
             .collect();
@@ -1501,6 +1573,7 @@ mod tests {
                 unit: None,
                 qualifier: Some("about ".into()),
                 sign: 1,
+                group: None,
             }],
             source: None,
             confidence: 0.9,
@@ -1699,6 +1772,26 @@ mod grouping_tests {
             "{cards:?}"
         );
         assert!(cards.points.iter().any(|p| p.value == 120.0));
+    }
+
+    #[test]
+    fn one_measure_for_two_periods_is_a_two_way_chart() {
+        let got = charts(
+            "7月，债券平均发行期限11.6年，其中一般债券6.8年、专项债券14.5年。\n\n1-7月，债券平均发行期限10.6年，其中一般债券7.8年、专项债券13.0年。",
+        );
+        let chart = got
+            .iter()
+            .find(|c| c.kind != ChartKind::Kpi)
+            .expect("a comparison");
+        let points: Vec<String> = chart.points.iter().map(Point::full_label).collect();
+        assert_eq!(points, ["一般·7月", "专项·7月", "一般·1-7月", "专项·1-7月"]);
+        assert_eq!(chart.groups(), ["7月", "1-7月"]);
+        assert_eq!(chart.title, "债券平均发行期限");
+        assert!(
+            chart.describe().contains("一般·1-7月 7.8年"),
+            "{}",
+            chart.describe()
+        );
     }
 
     #[test]

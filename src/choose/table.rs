@@ -67,7 +67,7 @@ fn table_charts(
     // The total row, when there is one: a rate's total is the average the parts are read
     // against (`总计` 6.98% beside each industry's margin), a level's total dwarfs them.
     let total = rows.iter().position(|(label, _)| is_total(label));
-    let mut charts = Vec::new();
+    let mut columns: Vec<(usize, Column)> = Vec::new();
     for col in 1..width.min(MAX_COLUMNS) {
         let mut header: Vec<String> = Vec::new();
         for row in &grid[..header_rows] {
@@ -76,9 +76,34 @@ fn table_charts(
                 header.push(text.to_string());
             }
         }
-        let Some(column) = read_header(&header, table_unit.as_ref()) else {
-            continue;
-        };
+        if let Some(column) = read_header(&header, table_unit.as_ref()) {
+            columns.push((col, column));
+        }
+    }
+    // Neighbouring columns of one measure and unit for different periods (`2022年`,
+    // `2023年`) are one two-way chart: a bar per period for each row.
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    for k in 0..columns.len() {
+        let joins = sets.last().is_some_and(|set| {
+            let (prev_col, prev) = &columns[*set.last().expect("non-empty")];
+            let (col, this) = &columns[k];
+            *col == prev_col + 1
+                && !this.period.is_empty()
+                && !prev.period.is_empty()
+                && this.period != prev.period
+                && (this.measure.as_str(), this.unit.as_str(), this.change)
+                    == (prev.measure.as_str(), prev.unit.as_str(), prev.change)
+                && this.scale == prev.scale
+        });
+        match sets.last_mut() {
+            Some(set) if joins => set.push(k),
+            _ => sets.push(vec![k]),
+        }
+    }
+    let mut charts = Vec::new();
+    for set in sets {
+        let (_, column) = &columns[set[0]];
+        let two_way = set.len() >= 2;
         for (g, group) in groups.iter().enumerate() {
             let with_total: Vec<usize> = match total {
                 Some(t) if g == 0 && column.unit == "%" && !column.change => {
@@ -86,23 +111,28 @@ fn table_charts(
                 }
                 _ => group.clone(),
             };
-            let points: Vec<Point> = with_total
-                .iter()
-                .filter_map(|&r| {
-                    let (label, row) = &rows[r];
-                    let (value, sign) = number(row.get(col)?)?;
-                    Some(Point {
+            let mut points: Vec<Point> = Vec::new();
+            for &r in &with_total {
+                let (label, row) = &rows[r];
+                for &k in &set {
+                    let (col, this) = &columns[k];
+                    let Some((value, sign)) = row.get(*col).and_then(|c| number(c)) else {
+                        continue;
+                    };
+                    points.push(Point {
                         label: label.clone(),
                         value,
-                        scale: column.scale,
-                        unit: Some(column.unit.clone()),
+                        scale: this.scale,
+                        unit: Some(this.unit.clone()),
                         qualifier: None,
                         sign,
-                    })
-                })
-                .take(MAX_SERIES_POINTS * 4)
-                .collect();
-            if points.len() < 2 {
+                        group: two_way.then(|| this.period.clone()),
+                    });
+                }
+            }
+            points.truncate(MAX_SERIES_POINTS * 4);
+            let subjects = points.iter().filter(|p| p.group == points[0].group).count();
+            if subjects < 2 {
                 continue;
             }
             let periods = points
@@ -116,10 +146,17 @@ fn table_charts(
             } else {
                 ChartKind::Bar
             };
+            let title = if !two_way {
+                column.title.clone()
+            } else if !column.measure.is_empty() {
+                format!("{}{}", column.measure, column.change_word)
+            } else {
+                table.caption.clone().unwrap_or_default()
+            };
             let named = !column.measure.is_empty() && headline.contains(&column.measure);
             charts.push(ChartSpec {
                 kind,
-                title: column.title.clone(),
+                title,
                 unit: Some(column.unit.clone()),
                 points,
                 source: source.clone(),
@@ -270,6 +307,10 @@ fn row_groups(rows: &[(String, &Vec<String>)]) -> Vec<Vec<usize>> {
 /// What a column's header says: its measure and period, its unit and scale, the title.
 struct Column {
     measure: String,
+    /// The period the header names (`1-11月`, `2023年`), or "".
+    period: String,
+    /// The change words the header adds to the measure (`同比增长`), or "".
+    change_word: String,
     /// A change (`同比增长（%）`), not a level.
     change: bool,
     unit: String,
@@ -293,12 +334,21 @@ fn read_header(header: &[String], table_unit: Option<&(f64, String)>) -> Option<
         }
     }
     let (scale, unit) = unit.or_else(|| table_unit.cloned())?;
-    let period = parts
-        .iter()
-        .find(|p| extract::leading_period_of(p).as_deref() == Some(p.as_str()))
-        .cloned()
-        .unwrap_or_default();
-    let rest: Vec<&String> = parts.iter().filter(|p| **p != period).collect();
+    // The period a header cell names, alone (`1-11月`) or before the measure (`2023年产量`).
+    let mut period = String::new();
+    let mut rest: Vec<String> = Vec::new();
+    for part in &parts {
+        match extract::leading_period_of(part).filter(|_| period.is_empty()) {
+            Some(p) => {
+                let after = part[p.len()..].trim().to_string();
+                period = p;
+                if !after.is_empty() {
+                    rest.push(after);
+                }
+            }
+            None => rest.push(part.clone()),
+        }
+    }
     let measure = rest.first().map_or(String::new(), |m| m.to_string());
     let change = rest.get(1).map_or(String::new(), |m| m.to_string());
     let title = format!("{period}{measure}{change}");
@@ -310,6 +360,8 @@ fn read_header(header: &[String], table_unit: Option<&(f64, String)>) -> Option<
         .any(|p| MOVES.iter().any(|m| p.to_lowercase().contains(m)));
     (!title.is_empty()).then_some(Column {
         change: is_change,
+        period: period.clone(),
+        change_word: change.clone(),
         measure,
         unit,
         scale,
@@ -440,17 +492,27 @@ mod tests {
     }
 
     #[test]
-    fn a_markdown_table_and_a_unit_line() {
+    fn a_markdown_table_of_periods_is_one_two_way_chart() {
         let got = charts_of(
-            "单位：万吨\n\n| 品种 | 2022年 | 2023年 |\n| --- | --- | --- |\n| 小麦 | 1,200 | 1,350 |\n| 玉米 | 2,100 | 2,050 |\n",
+            "单位：万吨\n\n| 品种 | 2022年产量 | 2023年产量 |\n| --- | --- | --- |\n| 小麦 | 1,200 | 1,350 |\n| 玉米 | 2,100 | 2,050 |\n",
         );
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(got[0].title, "2022年");
-        assert_eq!(
-            (got[0].points[0].value, got[0].points[0].scale),
-            (1200.0, 1e4)
-        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].title, "产量");
         assert_eq!(got[0].unit.as_deref(), Some("吨"));
+        let points: Vec<String> = got[0]
+            .points
+            .iter()
+            .map(|p| format!("{}={}x{}", p.full_label(), p.value, p.scale))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                "小麦·2022年=1200x10000",
+                "小麦·2023年=1350x10000",
+                "玉米·2022年=2100x10000",
+                "玉米·2023年=2050x10000"
+            ]
+        );
     }
 
     #[test]

@@ -247,6 +247,10 @@ pub fn chart_height(spec: &ChartSpec, width: f64) -> f64 {
             let rows = CardGrid::new(n, width).rows(n) as f64;
             PAD + TITLE_SIZE * 1.4 + 8.0 + rows * (CARD_HEIGHT + CARD_GAP) + footer
         }
+        // Two-way charts are drawn as grouped columns or lines, at the plot's height.
+        ChartKind::Hbar | ChartKind::Bar if !spec.groups().is_empty() => {
+            (width * 0.62).clamp(280.0, 440.0)
+        }
         ChartKind::Hbar => header + n as f64 * 34.0 + footer,
         ChartKind::Bar if !columns_fit(spec, width) => header + n as f64 * 34.0 + footer,
         ChartKind::Pie if width < 480.0 => {

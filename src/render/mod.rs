@@ -86,7 +86,11 @@ pub fn render_regions<DB: DrawingBackend>(
     let mut painter = Painter::new(&root, options);
     painter.note = note;
     painter.fill_background()?;
+    let two_way = !spec.groups().is_empty();
     match spec.kind {
+        // Two-way figures: bars side by side per category, or a line per group.
+        ChartKind::Bar | ChartKind::Hbar if two_way => painter.grouped_bars(spec)?,
+        ChartKind::Line if two_way => painter.grouped_lines(spec)?,
         // Columns whose labels do not fit under them at this width are drawn as rows.
         ChartKind::Bar if !layout::columns_fit(spec, painter.width) => {
             painter.horizontal_bars(spec)?
@@ -449,6 +453,175 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     }
 
     /// A time series: points in order on a value axis, joined by a line, each value labelled.
+    /// The categories (labels, in order) and groups of a two-way chart, and each point's place
+    /// in them.
+    fn two_way(spec: &ChartSpec) -> (Vec<&str>, Vec<&str>, Vec<(usize, usize)>) {
+        let mut labels: Vec<&str> = Vec::new();
+        for p in &spec.points {
+            if !labels.contains(&p.label.as_str()) {
+                labels.push(&p.label);
+            }
+        }
+        let groups = spec.groups();
+        let at = spec
+            .points
+            .iter()
+            .map(|p| {
+                let c = labels.iter().position(|l| *l == p.label).unwrap_or(0);
+                let g = p
+                    .group
+                    .as_deref()
+                    .and_then(|g| groups.iter().position(|x| *x == g))
+                    .unwrap_or(0);
+                (c, g)
+            })
+            .collect();
+        (labels, groups, at)
+    }
+
+    fn group_color(&self, g: usize) -> RGBColor {
+        self.theme.series[g % self.theme.series.len()]
+    }
+
+    /// A row of colour swatches and group names, at `y`; returns its height.
+    fn legend(&self, groups: &[&str], y: f64) -> Result<f64, Error> {
+        let mut x = layout::PAD;
+        let mut row = 0.0;
+        let line = layout::LABEL_SIZE * 1.6;
+        for (g, name) in groups.iter().enumerate() {
+            let w = 14.0 + text_width(name, layout::LABEL_SIZE) + 14.0;
+            if x + w > self.width - layout::PAD && x > layout::PAD {
+                x = layout::PAD;
+                row += line;
+            }
+            let top = y + row + 2.0;
+            self.rect(x, top, x + 10.0, top + 10.0, self.group_color(g))?;
+            self.text(
+                name,
+                x + 14.0,
+                top + 5.0,
+                layout::LABEL_SIZE,
+                Weight::Normal,
+                self.theme.text,
+                (HPos::Left, VPos::Center),
+            )?;
+            x += w;
+        }
+        Ok(row + line)
+    }
+
+    /// Two-way figures as bars side by side: one band per label, one bar per group in the
+    /// group's colour, a legend under the labels. Falls go below the zero line.
+    fn grouped_bars(&self, spec: &ChartSpec) -> Result<(), Error> {
+        let (labels, groups, at) = Self::two_way(spec);
+        let legend_h = layout::LABEL_SIZE * 1.6 * 2.0;
+        let plot = self.value_plot(spec, layout::LABEL_SIZE * 1.3 * 2.0 + 12.0 + legend_h)?;
+        let band = (plot.right - plot.left) / labels.len().max(1) as f64;
+        let inner = band * 0.8;
+        let bar_w = inner / groups.len().max(1) as f64;
+        let values = ValueFormat::of(spec).hedged(spec);
+        let value_size = values
+            .iter()
+            .map(|v| layout::fit_size(v, bar_w + 6.0, layout::SMALL_SIZE, 8.0))
+            .fold(layout::SMALL_SIZE, f64::min);
+        for (k, ((p, value), &(c, g))) in spec.points.iter().zip(&values).zip(&at).enumerate() {
+            let x0 = plot.left + band * c as f64 + (band - inner) / 2.0 + bar_w * g as f64;
+            let (y0, y1) = (plot.y_of(0.0), plot.y_of(p.signed_magnitude()));
+            self.region(k, x0, plot.top, bar_w, plot.bottom - plot.top);
+            self.rect(
+                x0 + 1.0,
+                y0.min(y1),
+                x0 + bar_w - 1.0,
+                y0.max(y1),
+                self.group_color(g),
+            )?;
+            let (vy, vpos) = if p.signed_magnitude() >= 0.0 {
+                (y1 - 3.0, VPos::Bottom)
+            } else {
+                (y1 + 3.0, VPos::Top)
+            };
+            self.text(
+                value,
+                x0 + bar_w / 2.0,
+                vy,
+                value_size,
+                Weight::Bold,
+                self.theme.text,
+                (HPos::Center, vpos),
+            )?;
+        }
+        for (c, label) in labels.iter().enumerate() {
+            let cx = plot.left + band * (c as f64 + 0.5);
+            for (n, line) in layout::wrap(label, band - 4.0, layout::LABEL_SIZE, 2)
+                .iter()
+                .enumerate()
+            {
+                self.text(
+                    line,
+                    cx,
+                    plot.bottom + 8.0 + n as f64 * layout::LABEL_SIZE * 1.3,
+                    layout::LABEL_SIZE,
+                    Weight::Normal,
+                    self.theme.text,
+                    (HPos::Center, VPos::Top),
+                )?;
+            }
+        }
+        self.legend(&groups, plot.bottom + 12.0 + layout::LABEL_SIZE * 2.6)?;
+        let zero = plot.y_of(0.0);
+        self.line(plot.left, zero, plot.right, zero, self.theme.axis, 1.0)
+    }
+
+    /// Two-way figures over periods: a line per group across the labels, with a legend.
+    fn grouped_lines(&self, spec: &ChartSpec) -> Result<(), Error> {
+        let (labels, groups, at) = Self::two_way(spec);
+        let legend_h = layout::LABEL_SIZE * 1.6 * 2.0;
+        let plot = self.value_plot(spec, layout::LABEL_SIZE * 1.3 + 12.0 + legend_h)?;
+        let band = (plot.right - plot.left) / labels.len().max(1) as f64;
+        let x_of = |c: usize| plot.left + band * (c as f64 + 0.5);
+        for g in 0..groups.len() {
+            let line: Vec<(usize, f64, f64)> = spec
+                .points
+                .iter()
+                .zip(&at)
+                .enumerate()
+                .filter(|(_, (_, &(_, pg)))| pg == g)
+                .map(|(k, (p, &(c, _)))| (k, x_of(c), plot.y_of(p.signed_magnitude())))
+                .collect();
+            // In the labels' order (one sort for the crate: see `sort_indices`).
+            let mut order: Vec<usize> = (0..line.len()).collect();
+            crate::sort_indices(&mut order, &|a, b| line[a].1.total_cmp(&line[b].1));
+            let line: Vec<(usize, f64, f64)> = order.iter().map(|&i| line[i]).collect();
+            let path: Vec<(f64, f64)> = line.iter().map(|&(_, x, y)| (x, y)).collect();
+            self.polyline(&path, self.group_color(g), 2.5)?;
+            for &(k, x, y) in &line {
+                self.dot(x, y, 3.5, self.group_color(g))?;
+                self.region(k, x - band / 2.0, plot.top, band, plot.bottom - plot.top);
+            }
+        }
+        for (c, label) in labels.iter().enumerate() {
+            let text = layout::fit(label, band - 4.0, layout::LABEL_SIZE);
+            self.text(
+                &text,
+                x_of(c),
+                plot.bottom + 8.0,
+                layout::LABEL_SIZE,
+                Weight::Normal,
+                self.theme.text,
+                (HPos::Center, VPos::Top),
+            )?;
+        }
+        self.legend(&groups, plot.bottom + 12.0 + layout::LABEL_SIZE * 1.3)?;
+        self.line(
+            plot.left,
+            plot.bottom,
+            plot.right,
+            plot.bottom,
+            self.theme.axis,
+            1.0,
+        )
+    }
+
     fn line_chart(&self, spec: &ChartSpec) -> Result<(), Error> {
         let n = spec.points.len();
         let plot = self.value_plot(spec, layout::LABEL_SIZE * 1.3 + 8.0)?;

@@ -18,6 +18,7 @@ fn seed_bar() -> ChartSpec {
         unit: Some("人".into()),
         qualifier: None,
         sign: 1,
+        group: None,
     })
     .collect();
     ChartSpec {
@@ -334,6 +335,7 @@ fn moves() -> ChartSpec {
             unit: Some("%".into()),
             qualifier: None,
             sign,
+            group: None,
         })
         .collect();
     ChartSpec {
@@ -404,4 +406,76 @@ fn a_fall_is_never_a_pie_slice() {
     spec.kind = ChartKind::Pie;
     let out = svg(&spec, 640, 400, 1.0);
     assert!(!rects(&out, "#B3261E").is_empty(), "drawn as bars instead");
+}
+
+/// `甲区`, `乙区`, `丙区` in `2022年` and `2023年`: a two-way chart.
+fn two_way() -> ChartSpec {
+    let mut spec = moves();
+    spec.title = "各区销量".into();
+    spec.unit = Some("万辆".into());
+    spec.points = [
+        ("甲区", "2022年", 12.0, 1),
+        ("甲区", "2023年", 15.0, 1),
+        ("乙区", "2022年", 9.0, 1),
+        ("乙区", "2023年", 6.0, 1),
+        ("丙区", "2022年", 7.0, 1),
+        ("丙区", "2023年", 2.0, -1),
+    ]
+    .into_iter()
+    .map(|(label, group, value, sign)| Point {
+        label: label.into(),
+        value,
+        scale: 1.0,
+        unit: Some("万辆".into()),
+        qualifier: None,
+        sign,
+        group: Some(group.into()),
+    })
+    .collect();
+    spec
+}
+
+#[test]
+fn two_way_figures_are_grouped_bars_with_a_legend() {
+    let out = svg(&two_way(), 640, 400, 1.0);
+    // One colour a group: the first three bars of 2022, the next of 2023.
+    let first = rects(&out, "#1F6FC5");
+    let second = rects(&out, "#E08A1E");
+    // Each group: 3 bars and its legend swatch.
+    assert_eq!((first.len(), second.len()), (4, 4), "{out}");
+    for text in ["甲区", "乙区", "丙区", "2022年", "2023年", "−2"] {
+        assert!(drawn(&out, text), "{text} drawn");
+    }
+    // Side by side within a band: 甲区 2022 left of 甲区 2023.
+    let bars = |r: &Vec<[f64; 4]>| -> Vec<[f64; 4]> {
+        r.iter().filter(|b| b[2] > 12.0).copied().collect()
+    };
+    let (a, b) = (bars(&first), bars(&second));
+    assert!(a[0][0] < b[0][0] && b[0][0] < a[1][0]);
+    // The fall (丙区 2023) hangs below the zero line the rises stand on.
+    let zero = a[0][1] + a[0][3];
+    assert!((b[2][1] - zero).abs() <= 1.0, "{:?} from {zero}", b[2]);
+    // The text alternative names both ways.
+    assert!(two_way().describe().contains("丙区·2023年 下降2万辆"));
+}
+
+#[test]
+fn two_way_figures_over_periods_are_a_line_each() {
+    let mut spec = two_way();
+    spec.kind = ChartKind::Line;
+    for p in &mut spec.points {
+        std::mem::swap(&mut p.label, p.group.as_mut().unwrap());
+    }
+    let out = svg(&spec, 640, 400, 1.0);
+    // One line a region, each in its group's colour.
+    for colour in ["#1F6FC5", "#E08A1E", "#2A9D63"] {
+        let lines = out
+            .lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains(colour))
+            .count();
+        assert_eq!(lines, 1, "{colour}");
+    }
+    for text in ["甲区", "乙区", "丙区", "2022年", "2023年"] {
+        assert!(drawn(&out, text), "{text} drawn");
+    }
 }

@@ -79,6 +79,10 @@ test('each chart stands right after the paragraph, list or table its figures com
   const table = find('甲省');
   assert.equal(table?.after, 'TABLE');
   assert.ok(table.labels.some((l) => l.includes('甲省 12万辆')), table.labels.join(' | '));
+  // A table of two periods is one two-way chart: both ways in its text alternative.
+  const twoWay = find('甲市');
+  assert.equal(twoWay?.after, 'TABLE');
+  assert.ok(twoWay.labels.some((l) => l.includes('甲市·2023年 135万吨')), twoWay.labels.join(' | '));
   // Nothing after the paragraph without figures.
   assert.ok(!placed.some((p) => p.text?.startsWith('这是一段')));
   // data-postchart-place="end": one figure after the article, none inside it.
