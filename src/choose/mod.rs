@@ -299,7 +299,7 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
         let mut title = match shared {
             Some(measure) if !measure.starts_with(&period) => format!("{period}{measure}"),
             Some(measure) => measure,
-            None => series_title(post, &texts, first, &lang),
+            None => series_title(post, &texts, first, &lang, face.change.is_some(), &period),
         };
         if let Some(change) = &face.change {
             if !title.ends_with(change.as_str()) {
@@ -1301,7 +1301,18 @@ fn shared_measure(labels: &[&str]) -> Option<String> {
     (!vague && longer >= 2).then_some(suffix)
 }
 
-fn series_title(post: &Post, texts: &[Vec<char>], first: &Fact, lang: &str) -> String {
+/// A title from the words before the first figure (`2021年，该市新增` -> `2021年新增人数`;
+/// `1、周三美国三大股指全线收跌，道指跌0.6%` -> `周三美国三大股指`, the caller adding the move).
+/// For a chart of changes (`change`) no unit word is added; with no lead, a chart of changes is
+/// titled by its period alone (the caller adds `涨跌幅`), anything else by the post's title.
+fn series_title(
+    post: &Post,
+    texts: &[Vec<char>],
+    first: &Fact,
+    lang: &str,
+    change: bool,
+    period: &str,
+) -> String {
     // The sentence up to the figure, read back at most 64 characters (linear on long text).
     let chars = &texts[first.place.paragraph];
     let end = first.place.start.min(chars.len());
@@ -1315,10 +1326,50 @@ fn series_title(post: &Post, texts: &[Vec<char>], first: &Fact, lang: &str) -> S
         .find(first.label.as_str())
         .filter(|_| !first.label.is_empty())
         .map_or("", |pos| &sentence[..pos]);
+    // A list's numbering (`1、`, `（一）`) and Markdown emphasis are not words.
+    let lead = lead.trim_start();
+    let numbered = lead
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .strip_prefix(['、', '.', '．']);
+    let lead = numbered.unwrap_or(lead);
     let mut lead: String = lead
         .chars()
-        .filter(|c| !matches!(c, '，' | '、' | ',' | ' ' | '“' | '”'))
+        .filter(|c| !matches!(c, '，' | '、' | ',' | ' ' | '“' | '”' | '*'))
         .collect();
+    for opening in [
+        "据海关统计",
+        "数据显示",
+        "截至收盘",
+        "截至发稿",
+        "据统计",
+        "截至",
+    ] {
+        if let Some(rest) = lead.strip_prefix(opening) {
+            lead = rest.to_string();
+        }
+    }
+    // What the sentence says of the figures after the subject (`全线收跌`, `集体收涨`,
+    // `数据显示`) is the move or the source, not the title.
+    for tail in [
+        "全线",
+        "集体",
+        "普遍",
+        "多数",
+        "涨跌不一",
+        "收涨",
+        "收跌",
+        "收盘",
+        "上涨",
+        "下跌",
+        "走高",
+        "走低",
+        "显示",
+    ] {
+        if let Some(pos) = lead.find(tail).filter(|&p| p > 0) {
+            lead.truncate(pos);
+        }
+    }
+
     for subject in [
         "该市", "该县", "该区", "该省", "全市", "全省", "全国", "其中", "同时", "此外",
     ] {
@@ -1351,13 +1402,15 @@ fn series_title(post: &Post, texts: &[Vec<char>], first: &Fact, lang: &str) -> S
         Some("个百分点") => "变化",
         _ => "数量",
     };
-    if lead.is_empty() {
-        match &post.front_matter.title {
-            Some(title) => title.clone(),
-            None => measure.to_string(),
-        }
-    } else {
-        format!("{lead}{measure}")
+    match (lead.is_empty(), change) {
+        (true, true) => period.to_string(),
+        (true, false) => post
+            .front_matter
+            .title
+            .clone()
+            .unwrap_or_else(|| measure.to_string()),
+        (false, true) => lead,
+        (false, false) => format!("{lead}{measure}"),
     }
 }
 
@@ -1792,6 +1845,23 @@ mod grouping_tests {
             "{}",
             chart.describe()
         );
+    }
+
+    #[test]
+    fn a_title_names_what_the_bars_share_not_the_sentence() {
+        let got = charts("1、周三美国三大股指全线收跌，甲指跌0.6%，乙指数跌0.8%，丙指跌1.1%。");
+        let chart = got
+            .iter()
+            .find(|c| c.kind != ChartKind::Kpi)
+            .expect("a chart");
+        assert_eq!(chart.title, "周三美国三大股指涨跌幅");
+        // No lead: the period, what the labels share, the move; never a bare unit word.
+        let got = charts("7月，甲指数涨0.6%，乙指数跌0.8%，丙指数涨1.1%。");
+        let chart = got
+            .iter()
+            .find(|c| c.kind != ChartKind::Kpi)
+            .expect("a chart");
+        assert_eq!(chart.title, "7月指数涨跌幅");
     }
 
     #[test]
