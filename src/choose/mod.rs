@@ -50,7 +50,9 @@ pub struct ChartSpec {
     pub drawn: bool,
     /// The paragraph (block) of the post the figures come from, the last one when they span
     /// several: a rendered article's chart goes right after it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// (Not read back from JS: drawing does not need it, and reading a `usize` from JS costs
+    /// the BigInt conversions in the wasm.)
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub block: Option<usize>,
 }
 
@@ -369,12 +371,12 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
 }
 
 /// About three comparisons for a story of a few paragraphs; for a long briefing, about one
-/// a section (headings, else every three paragraphs), at most [`MAX_SERIES_CHARTS`].
+/// a section (headings, else every two paragraphs), at most [`MAX_SERIES_CHARTS`].
 pub fn default_cap(post: &Post) -> usize {
     let paragraphs = post.paragraphs.len();
     let headings = post.paragraphs.iter().filter(|p| p.heading).count();
     // A briefing's numbered items are sections too, a list each: a chart a few paragraphs.
-    let sections = headings.max(paragraphs / 3);
+    let sections = headings.max(paragraphs / 2);
     let floor: usize = 3;
     sections.clamp(floor, MAX_SERIES_CHARTS)
 }

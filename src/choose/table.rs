@@ -267,7 +267,7 @@ fn row_label(cell: &str) -> String {
 /// neighbouring groups whose subjects end alike (`国有控股企业`, `私营企业`) are one; a total
 /// row (`总计`) is in none.
 fn is_total(label: &str) -> bool {
-    let lower = label.to_lowercase();
+    let lower = label.to_ascii_lowercase();
     TOTALS.iter().any(|t| lower == *t)
 }
 
@@ -357,7 +357,7 @@ fn read_header(header: &[String], table_unit: Option<&(f64, String)>) -> Option<
     ];
     let is_change = parts
         .iter()
-        .any(|p| MOVES.iter().any(|m| p.to_lowercase().contains(m)));
+        .any(|p| MOVES.iter().any(|m| p.to_ascii_lowercase().contains(m)));
     (!title.is_empty()).then_some(Column {
         change: is_change,
         period: period.clone(),
