@@ -1728,13 +1728,13 @@ mod grouping_tests {
         let got = charts(&paragraphs.join("\n\n"));
         let comparisons: Vec<&ChartSpec> =
             got.iter().filter(|c| c.kind != ChartKind::Kpi).collect();
-        // Every list stays a candidate; the cap (one per 3 paragraphs: 6) are drawn.
+        // Every list stays a candidate; the cap (one per 2 paragraphs: 10) are drawn.
         assert_eq!(comparisons.len(), 20);
         let drawn: Vec<&&ChartSpec> = comparisons.iter().filter(|c| c.drawn).collect();
-        assert_eq!(drawn.len(), 6);
-        // The biggest lists are the ones drawn: the four of 6 items, then two of 5.
+        assert_eq!(drawn.len(), 10);
+        // The biggest lists are the ones drawn: the four of 6 items, the four of 5, two of 4.
         assert_eq!(drawn.iter().filter(|c| c.points.len() == 6).count(), 4);
-        assert!(drawn.iter().all(|c| c.points.len() >= 5));
+        assert!(drawn.iter().all(|c| c.points.len() >= 4));
         let post = Post::parse(&paragraphs.join("\n\n"));
         let all = choose_with(&post, &extract(&post), Some(8));
         assert_eq!(
