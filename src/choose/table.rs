@@ -22,12 +22,17 @@ pub(super) fn charts(post: &Post, lang: &str, source: &Option<String>) -> Vec<Ch
             .paragraphs
             .get(table.paragraph.wrapping_sub(1))
             .map_or("", |p| p.text.as_str());
-        let mut mine = table_charts(table, before, &headline, lang, source);
-        // Columns the headline names are what the story is about.
-        let named = |c: &ChartSpec| c.confidence >= Confidence::STRONG;
-        let (first, rest): (Vec<ChartSpec>, Vec<ChartSpec>) = mine.drain(..).partition(named);
-        out.extend(first);
-        out.extend(rest);
+        // Columns the headline names are what the story is about: they come first.
+        let mine = table_charts(table, before, &headline, lang, source);
+        let mut named = out.len();
+        for chart in mine {
+            if chart.confidence >= Confidence::STRONG {
+                out.insert(named, chart);
+                named += 1;
+            } else {
+                out.push(chart);
+            }
+        }
     }
     out
 }

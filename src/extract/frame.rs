@@ -74,7 +74,8 @@ const MEASURES: &[&str] = &[
 
 /// Fills `subject`, `measure`, `period` and `change` of each fact; `lead_period(p)` is the
 /// period paragraph `p` opens with, if any.
-pub fn fill(facts: &mut [Fact], lead_period: impl Fn(usize) -> Option<String>) {
+// (`dyn`: one copy of this code for every caller.)
+pub fn fill(facts: &mut [Fact], lead_period: &dyn Fn(usize) -> Option<String>) {
     for k in 0..facts.len() {
         let (before, rest) = facts.split_at_mut(k);
         let fact = &mut rest[0];

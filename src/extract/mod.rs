@@ -157,7 +157,7 @@ pub fn extract(post: &Post) -> Vec<Fact> {
         ));
     }
     label::borrow_subjects(&mut facts);
-    frame::fill(&mut facts, |p| {
+    frame::fill(&mut facts, &|p| {
         post.paragraphs
             .get(p)
             .and_then(|paragraph| opening_period(&paragraph.text))
@@ -187,7 +187,7 @@ pub fn extract_text(text: &str) -> Vec<Fact> {
 pub fn extract_text_with(text: &str, options: ExtractOptions) -> Vec<Fact> {
     let mut facts = extract_paragraph(text, 0, options);
     label::borrow_subjects(&mut facts);
-    frame::fill(&mut facts, |_| opening_period(text));
+    frame::fill(&mut facts, &|_| opening_period(text));
     facts
 }
 
