@@ -314,7 +314,10 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
         if series.periods.is_some() {
             // A time series is titled by what it measures (`销量`), or by the post's short title
             // when that names it (`新能源汽车销量`).
-            let measure = &first.label;
+            // (Without the period the first label opens on: `一月份订单数` measures `订单数`.)
+            let label = first.label.as_str();
+            let opening = crate::extract::leading_period_of(label).unwrap_or_default();
+            let measure = &label[opening.len()..].to_string();
             title = match &post.front_matter.title {
                 Some(t) if t.contains(measure.as_str()) && t.chars().count() <= 16 => t.clone(),
                 _ if !measure.is_empty() => measure.clone(),
@@ -646,7 +649,7 @@ fn is_face_label(label: &str) -> bool {
     // `江西某新区出台` (28条): a clause that stops at its verb.
     const CLAUSE_ENDS: &[&str] = &[
         "出台", "发布", "印发", "开展", "推出", "宣布", "披露", "表示", "显示", "达成", "联合",
-        "部署", "拿出", "报告", "至", "于", "为", "达", "也", "了", "的", "将", "將", "是", "这场",
+        "部署", "拿出", "报告", "至", "于", "达", "也", "了", "的", "将", "將", "是", "这场",
         "這場", "共计", "一段", "多了", "（", "(", "）", ")",
     ];
     // A modifier alone (`平均`, `累计`) names no subject.
@@ -656,7 +659,7 @@ fn is_face_label(label: &str) -> bool {
     let starts_badly = CLAUSE_STARTS.iter().any(|w| label.starts_with(w))
         || MODIFIERS.contains(&label)
         || CLAUSE_ENDS.iter().any(|w| label.ends_with(w))
-        || n < 2;
+        || (n == 1 && "前后约近超达共为是有在的了和及与或等其他至以较比每".contains(label));
     // `规模由上月`, `截至2021年9月30日总负债`, `公司预计总资产`: a clause, not a name.
     let clause = ["，", ",", "。", "；", "由", "截至", "预计", "“", "”"]
         .iter()
@@ -1130,6 +1133,24 @@ fn shape(
                 labels: None,
                 groups: None,
                 confidence,
+            });
+        }
+    }
+    // Statements apart that each open on their own period (`一月份订单数10万单。二月份12万单。
+    // 三月份回落至11万单。`): a time series, labelled by the periods.
+    if confidence <= Confidence::WEAK && members.len() >= 3 {
+        let periods: Option<Vec<String>> = members
+            .iter()
+            .map(|&k| crate::extract::leading_period_of(&facts[k].label))
+            .collect();
+        if let Some(periods) = periods.filter(|p| crate::all_distinct(p)) {
+            return Some(Series {
+                members,
+                periods: Some(periods),
+                whole: None,
+                labels: None,
+                groups: None,
+                confidence: Confidence::LOOSE,
             });
         }
     }
@@ -1864,6 +1885,18 @@ mod grouping_tests {
             .find(|c| c.kind != ChartKind::Kpi)
             .expect("a chart");
         assert_eq!(chart.title, "7月指数涨跌幅");
+    }
+
+    #[test]
+    fn statements_that_each_open_on_a_period_are_a_time_series() {
+        let got = charts("一月份订单数10万单。二月份增至12万单。三月份回落至11万单。");
+        let line = got
+            .iter()
+            .find(|c| c.kind == ChartKind::Line)
+            .expect("a line");
+        assert!(line.drawn);
+        let labels: Vec<&str> = line.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["一月份", "二月份", "三月份"]);
     }
 
     #[test]

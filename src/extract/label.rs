@@ -546,7 +546,7 @@ fn strip_suffixes<'a>(text: &'a str, words: &[&str]) -> &'a str {
     words
         .iter()
         .filter(|w| w.as_bytes().last() == last)
-        .find_map(|w| text.strip_suffix(w))
+        .find_map(|w| text.strip_suffix(w).filter(|rest| keeps_a_word(w, rest)))
         .unwrap_or(text)
 }
 
@@ -554,8 +554,15 @@ fn strip_prefixes<'a>(text: &'a str, words: &[&str]) -> &'a str {
     words
         .iter()
         .filter(|w| first_char_matches(text, w))
-        .find_map(|w| text.strip_prefix(w))
+        .find_map(|w| text.strip_prefix(w).filter(|rest| keeps_a_word(w, rest)))
         .unwrap_or(text)
+}
+
+/// A one-character word (`为`, `其`) is cut off a label only when a word is left: `华为` and
+/// `其他` are names, `利率为` is `利率`.
+fn keeps_a_word(cut: &str, rest: &str) -> bool {
+    let one_char = cut.chars().nth(1).is_none();
+    !one_char || rest.chars().nth(1).is_some() || rest.is_ascii()
 }
 
 /// Verbs and adverbs that alone say how a figure moved, not what it measures.
