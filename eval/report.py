@@ -70,7 +70,7 @@ print(f"| dev throughput (MB/s) | {pd[0]:.2f} | {rd[0]:.3f} ({pd[0] / rd[0]:.0f}
 # Floors guard what holds today; the targets are the open issue's (EVALUATION.md).
 floor("corpus fact F1", posts["fact_f1"], 0.92)
 floor("corpus label accuracy", posts["label_acc"], 0.82)
-floor("corpus series recall", posts["series_recall"], 0.40)
+floor("corpus series recall", posts["series_recall"], 0.35)
 
 print()
 print("| charts, as a reader sees them | chart_precision | chart_label_acc | series_recall | kpi_precision | charts/post | target |")
@@ -80,17 +80,21 @@ chart_sets = [
     ("dev_briefings.json (6 long posts)", "score-dev_briefings.txt", "precision 0.90, recall 0.70"),
     ("dev_tables.json (3 tables)", "score-dev_tables.txt", "recall 0.80"),
     ("corpus-sites (25 posts, 10 sites)", "score-sites.txt", "precision 0.85, labels 0.80, recall 0.70, fact F1 0.85"),
+    ("peers-charts gpt-vis (58 prompts)", "score-gpt-vis.txt", "recall 0.80"),
+    ("peers-charts vmind (101 passages)", "score-vmind.txt", "recall 0.60"),
 ]
 charts = {}
 for name, path, target in chart_sets:
     fig, _ = summary(path)
     charts[path] = fig
     print(f"| {name} | {fig['chart_precision']:.3f} | {fig['chart_label_acc']:.3f} | {fig['series_recall']:.3f} | {fig['kpi_precision']:.3f} | {fig['charts_per_post']:.2f} | {target} |")
-floor("dev_labels chart precision", charts["score-corpus.txt"]["chart_precision"], 0.74)
-floor("dev_labels chart label accuracy", charts["score-corpus.txt"]["chart_label_acc"], 0.62)
-floor("dev_labels KPI precision", charts["score-corpus.txt"]["kpi_precision"], 0.70)
-floor("dev_briefings chart precision", charts["score-dev_briefings.txt"]["chart_precision"], 0.38)
-floor("corpus-sites chart precision", charts["score-sites.txt"]["chart_precision"], 0.45)
+floor("dev_labels chart precision", charts["score-corpus.txt"]["chart_precision"], 0.88)
+floor("dev_labels chart label accuracy", charts["score-corpus.txt"]["chart_label_acc"], 0.70)
+floor("dev_labels KPI precision", charts["score-corpus.txt"]["kpi_precision"], 0.77)
+floor("dev_briefings chart precision", charts["score-dev_briefings.txt"]["chart_precision"], 0.64)
+floor("dev_tables series recall", charts["score-dev_tables.txt"]["series_recall"], 0.52)
+floor("corpus-sites chart precision", charts["score-sites.txt"]["chart_precision"], 0.52)
+floor("gpt-vis chart precision", charts["score-gpt-vis.txt"]["chart_precision"], 0.72)
 if charts["score-corpus.txt"]["charts_per_post"] > 3.5:
     failures.append(f"dev_labels charts per post {charts['score-corpus.txt']['charts_per_post']:.2f} > 3.5")
 

@@ -27,6 +27,10 @@ done
 echo "== corpus-sites: Chinese posts of other sites"
 $cli extract "$shared"/corpus-sites/posts/* > "$out/sites.jsonl"
 $score posts "$shared/corpus-sites/labels.json" "$out/sites.jsonl" | tee "$out/score-sites.txt" | tail -n 1
+for suite in gpt-vis vmind; do
+  (cd "$shared/peers-charts/$suite/posts" && "$OLDPWD/$cli" extract *.md) > "$out/$suite.jsonl"
+  $score posts --ignore-units "$shared/peers-charts/$suite/labels.json" "$out/$suite.jsonl" > "$out/score-$suite.txt"
+done
 $cli paragraphs "$shared"/corpus/posts/*.md > "$out/paragraphs.jsonl"
 node eval/recognizers.mjs posts "$out/paragraphs.jsonl" > "$out/corpus-rt.jsonl" 2> "$out/time-corpus-rt.txt"
 $score posts "$shared/corpus/dev_labels.json" "$out/corpus-rt.jsonl" > "$out/score-corpus-rt.txt"

@@ -168,14 +168,18 @@ pub fn extract(post: &Post) -> Vec<Fact> {
 /// The period a paragraph opens with (`7月，…`, `2021年，…`, `截至7月末，…`): figures after it
 /// that name none of their own are of it.
 fn opening_period(paragraph: &str) -> Option<String> {
-    let head: String = paragraph
-        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
-        .trim_start_matches("截至")
-        .chars()
+    let head = paragraph.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let head = head.strip_prefix("截至").unwrap_or(head);
+    // (Only the opening is read: `leading_period_of` stops at the first word that is not one.)
+    let end = head
+        .char_indices()
         .take(13)
-        .take_while(|c| !matches!(c, '，' | ',' | '。'))
-        .collect();
-    frame::leading_period_of(&head)
+        .find(|(_, c)| matches!(c, '，' | ',' | '。'))
+        .map_or_else(
+            || head.char_indices().nth(13).map_or(head.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    frame::leading_period_of(&head[..end])
 }
 
 /// Extracts the facts of one paragraph of plain text.
@@ -362,8 +366,12 @@ fn carry_direction(facts: &mut [Fact]) {
             facts[k].unit.as_deref(),
             Some("%" | "个百分点" | "个基点" | "bp" | "‰")
         );
-        let label: Vec<char> = facts[k].label.chars().collect();
-        if inherited || (change && label::states_decrease(&label)) {
+        // (The label's characters are read only for a change: this runs for every figure.)
+        let falls = || {
+            let label: Vec<char> = facts[k].label.chars().collect();
+            label::states_decrease(&label)
+        };
+        if inherited || (change && falls()) {
             facts[k].sign = -1;
         }
     }
