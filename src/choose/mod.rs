@@ -72,8 +72,11 @@ impl Confidence {
     /// Lists of the same measure side by side, or one sentence of parallel clauses
     /// (`甲涨1%，乙跌2%，丙涨3%`).
     pub const MEDIUM: f64 = 0.6;
-    /// A column of a table that the headline does not name.
+    /// A table's first column, when the headline names none of its columns.
     pub const TABLE: f64 = 0.85;
+    /// Another column of a table: plainly stated, but not what the story is about. Kept as a
+    /// candidate for an editor, not drawn.
+    pub const TABLE_COLUMN: f64 = 0.45;
     /// Parallel statements in separate sentences that name the same measure.
     pub const LOOSE: f64 = 0.5;
     /// Figures gathered across sentences that share only a unit: never drawn by default.
@@ -344,7 +347,11 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
     // Tables are data: one chart a column of figures, up to four a table drawn beside the
     // text's charts.
     let table_charts = table::charts(post, &lang, &source);
-    let tables_drawn = table_charts.len().min(post.tables.len() * 4);
+    let tables_drawn = table_charts
+        .iter()
+        .filter(|c| c.confidence >= Confidence::DRAWN)
+        .count()
+        .min(post.tables.len() * 4);
     charts.extend(table_charts);
 
     let cards = key_figures(facts, &in_series);

@@ -22,8 +22,24 @@ pub(super) fn charts(post: &Post, lang: &str, source: &Option<String>) -> Vec<Ch
             .paragraphs
             .get(table.paragraph.wrapping_sub(1))
             .map_or("", |p| p.text.as_str());
-        // Columns the headline names are what the story is about: they come first.
-        let mine = table_charts(table, before, &headline, lang, source);
+        // Columns the headline names are what the story is about: they come first. A table
+        // whose columns the headline does not name is charted by its first column (its row
+        // groups); the other columns stay candidates, below the drawing line.
+        let mut mine = table_charts(table, before, &headline, lang, source);
+        if !mine.iter().any(|c| c.confidence >= Confidence::STRONG) {
+            let first_title = mine.first().map(|c| c.title.clone());
+            for chart in &mut mine {
+                if Some(&chart.title) != first_title.as_ref() {
+                    chart.confidence = Confidence::TABLE_COLUMN;
+                }
+            }
+        } else {
+            for chart in &mut mine {
+                if chart.confidence < Confidence::STRONG {
+                    chart.confidence = Confidence::TABLE_COLUMN;
+                }
+            }
+        }
         let mut named = out.len();
         for chart in mine {
             if chart.confidence >= Confidence::STRONG {
@@ -467,6 +483,8 @@ mod tests {
         // The headline names the measure: drawn first.
         assert_eq!(revenue.confidence, Confidence::STRONG);
         let growth = &got[1];
+        // A column the headline does not name stays a candidate, below the drawing line.
+        assert!(growth.confidence < Confidence::DRAWN);
         assert_eq!(growth.unit.as_deref(), Some("%"));
         assert_eq!(growth.points[1].sign, -1);
         assert_eq!(growth.points[1].value, 2.3);
