@@ -616,13 +616,15 @@ fn is_span_of_time(fact: &Fact) -> bool {
 fn is_card_label(label: &str) -> bool {
     const LEAD_INS: &[&str] = &[
         "达", "至", "分别", "约", "超", "近", "逾", "共", "突破", "仅", "低至", "高达", "预测",
-        "显示", "监测",
+        "显示", "监测", "合计", "共计",
     ];
     is_face_label(label)
         && label.chars().count() >= 2
         && !label.contains("每")
         && !label.chars().any(|c| c.is_ascii_digit())
         && !label.contains("分别")
+        // A rank (`排名较上月末提升3位`) is not a figure of the story.
+        && !["排名", "排在", "位居", "位列"].iter().any(|w| label.contains(w))
         && !LEAD_INS.iter().any(|w| label.ends_with(w))
 }
 
@@ -651,7 +653,8 @@ fn is_face_label(label: &str) -> bool {
     let n = label.chars().count();
     const CLAUSE_STARTS: &[&str] = &[
         "/", "、", "，", ",", "的", "至", "以上", "以下", "较", "比上", "比去", "比前", "为", "是",
-        "和", "及", "或", "时隔", "但", "）", ")", "(", "（", "這", "这", "短短", "我們", "我们",
+        "和", "及", "或", "时隔", "但", "低于", "高于", "少于", "多于", "）", ")", "(", "（", "這",
+        "这", "短短", "我們", "我们",
     ];
     // `江西某新区出台` (28条): a clause that stops at its verb.
     const CLAUSE_ENDS: &[&str] = &[
@@ -1843,6 +1846,9 @@ mod grouping_tests {
         assert!(!is_card_label("上年末分别高2.5和"));
         assert!(!is_card_label("提升至"));
         assert!(!is_card_label("这场"));
+        assert!(!is_card_label("排名较上月末提升"));
+        assert!(!is_card_label("低于上月"));
+        assert!(!is_card_label("企业原煤产量合计"));
         assert!(is_face_label("全社会"));
         // A stretch of time sets the story; it is not its key figure.
         let got = charts("时隔20年，该市再次举办博览会，吸引观众120万人次。");
