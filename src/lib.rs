@@ -96,8 +96,12 @@ pub fn analyze_in(
     if let Some(page_lang) = page_lang {
         post.adopt_page_lang(page_lang);
     }
-    let facts = extract::extract(&post);
+    let mut facts = extract::extract(&post);
     let charts = choose::choose(&post, &facts);
+    // A table's figures are facts too (after the charts: cells are charted by column, never
+    // as key-figure cards).
+    let from_tables = choose::table_facts(&post, &facts);
+    facts.extend(from_tables);
     Ok(Analysis {
         post,
         facts,

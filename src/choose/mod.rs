@@ -14,6 +14,7 @@ use crate::format;
 use crate::post::Post;
 
 mod table;
+pub use table::table_facts;
 
 /// What kind of chart a spec draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@
 
 use super::{display_width, ChartKind, ChartSpec, Confidence, Point, MAX_SERIES_POINTS};
 use crate::extract;
+use crate::extract::Fact;
 use crate::post::{Post, Table};
 
 /// The most columns a table is read to: wider is a data dump, not a story's table.
@@ -60,47 +61,15 @@ fn table_charts(
     lang: &str,
     source: &Option<String>,
 ) -> Vec<ChartSpec> {
-    let grid = grid(table);
-    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
-    if width < 2 {
+    let Some(read) = read_table(table, before) else {
         return Vec::new();
-    }
-    // Header rows: those before the first row with a figure beyond its first cell.
-    let header_rows = grid
-        .iter()
-        .position(|row| row.iter().skip(1).any(|c| number(c).is_some()))
-        .unwrap_or(grid.len());
-    if header_rows == 0 || header_rows == grid.len() {
-        return Vec::new();
-    }
-    // A unit for the whole table: `单位：亿元` in its caption or the line before it.
-    let table_unit = [table.caption.as_deref().unwrap_or(""), before]
-        .iter()
-        .find_map(|t| stated_unit(t));
-    let rows: Vec<(String, &Vec<String>)> = grid[header_rows..]
-        .iter()
-        .filter_map(|row| {
-            let label = row_label(row.first()?);
-            (!label.is_empty()).then_some((label, row))
-        })
-        .collect();
+    };
+    let rows = body_rows(&read);
+    let columns = &read.columns;
     let groups = row_groups(&rows);
     // The total row, when there is one: a rate's total is the average the parts are read
     // against (`总计` 6.98% beside each industry's margin), a level's total dwarfs them.
     let total = rows.iter().position(|(label, _)| is_total(label));
-    let mut columns: Vec<(usize, Column)> = Vec::new();
-    for col in 1..width.min(MAX_COLUMNS) {
-        let mut header: Vec<String> = Vec::new();
-        for row in &grid[..header_rows] {
-            let text = row.get(col).map_or("", |t| t.trim());
-            if !text.is_empty() && !header.iter().any(|h| h == text) {
-                header.push(text.to_string());
-            }
-        }
-        if let Some(column) = read_header(&header, table_unit.as_ref()) {
-            columns.push((col, column));
-        }
-    }
     // Neighbouring columns of one measure and unit for different periods (`2022年`,
     // `2023年`) are one two-way chart: a bar per period for each row.
     let mut sets: Vec<Vec<usize>> = Vec::new();
@@ -199,6 +168,121 @@ fn table_charts(
         }
     }
     charts
+}
+
+/// A table as read: its cells, how many rows are headers, and each column of figures with
+/// what its header says.
+struct Read {
+    grid: Vec<Vec<String>>,
+    header_rows: usize,
+    columns: Vec<(usize, Column)>,
+}
+
+fn read_table(table: &Table, before: &str) -> Option<Read> {
+    let grid = grid(table);
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    if width < 2 {
+        return None;
+    }
+    // Header rows: those before the first row with a figure beyond its first cell.
+    let header_rows = grid
+        .iter()
+        .position(|row| row.iter().skip(1).any(|c| number(c).is_some()))
+        .unwrap_or(grid.len());
+    if header_rows == 0 || header_rows == grid.len() {
+        return None;
+    }
+    // A unit for the whole table: `单位：亿元` in its caption or the line before it.
+    let table_unit = [table.caption.as_deref().unwrap_or(""), before]
+        .iter()
+        .find_map(|t| stated_unit(t));
+    let mut columns: Vec<(usize, Column)> = Vec::new();
+    for col in 1..width.min(MAX_COLUMNS) {
+        let mut header: Vec<String> = Vec::new();
+        for row in &grid[..header_rows] {
+            let text = row.get(col).map_or("", |t| t.trim());
+            if !text.is_empty() && !header.iter().any(|h| h == text) {
+                header.push(text.to_string());
+            }
+        }
+        if let Some(column) = read_header(&header, table_unit.as_ref()) {
+            columns.push((col, column));
+        }
+    }
+    Some(Read {
+        grid,
+        header_rows,
+        columns,
+    })
+}
+
+/// The rows under the header with a subject in their first cell.
+fn body_rows(read: &Read) -> Vec<(String, &Vec<String>)> {
+    read.grid[read.header_rows..]
+        .iter()
+        .filter_map(|row| {
+            let label = row_label(row.first()?);
+            (!label.is_empty()).then_some((label, row))
+        })
+        .collect()
+}
+
+/// Every figure of the post's tables as a fact: subject from its row, measure, period and
+/// change from its column's header, unit and scale from the header or the table's unit line.
+/// A figure the text already states (same magnitude and unit) is not told twice.
+pub fn table_facts(post: &Post, known: &[Fact]) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::new();
+    for table in &post.tables {
+        let before = post
+            .paragraphs
+            .get(table.paragraph.wrapping_sub(1))
+            .map_or("", |p| p.text.as_str());
+        let Some(read) = read_table(table, before) else {
+            continue;
+        };
+        let first_row = table.paragraph + usize::from(table.caption.is_some());
+        for (r, (subject, row)) in body_rows(&read).iter().enumerate() {
+            for (col, column) in &read.columns {
+                let Some(cell) = row.get(*col) else { continue };
+                let Some((value, sign)) = number(cell) else {
+                    continue;
+                };
+                let magnitude = value * column.scale;
+                let unit = Some(column.unit.clone());
+                let told =
+                    |f: &Fact| f.unit == unit && f.magnitude() == magnitude && f.sign == sign;
+                if known.iter().any(told) || out.iter().any(told) {
+                    continue;
+                }
+                out.push(Fact {
+                    value: crate::extract::Value::One(value),
+                    scale: column.scale,
+                    unit,
+                    label: format!("{subject}{}{}", column.measure, column.change_word),
+                    qualifier: None,
+                    sign,
+                    text: cell.trim().to_string(),
+                    subject: Some(subject.clone()),
+                    measure: (!column.measure.is_empty()).then(|| column.measure.clone()),
+                    period: (!column.period.is_empty()).then(|| column.period.clone()),
+                    // What a change column is compared with, as the frame of a text's figure.
+                    change: column.change.then(|| {
+                        let words = format!("{}{}", column.measure, column.change_word);
+                        ["同比", "环比"]
+                            .into_iter()
+                            .find(|base| words.contains(base))
+                            .unwrap_or("变动")
+                            .to_string()
+                    }),
+                    place: crate::extract::Place {
+                        paragraph: first_row + r,
+                        ..Default::default()
+                    },
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The table as a grid of cell texts, spans repeated into the cells they cover.
@@ -548,6 +632,40 @@ mod tests {
         let labels = |c: &ChartSpec| c.points.iter().map(|p| p.label.clone()).collect::<Vec<_>>();
         assert_eq!(labels(&got[0]), ["总计", "甲业", "乙业"]);
         assert_eq!(labels(&got[1]), ["甲业", "乙业"]);
+    }
+
+    #[test]
+    fn a_tables_figures_are_facts_with_their_frame() {
+        let post = Post::parse(
+            "甲区营业收入120亿元。\n\n<table><tr><td>地区</td><td>2023年营业收入（亿元）</td><td>同比增长（%）</td></tr>\
+             <tr><td>甲区</td><td>120</td><td>6.1</td></tr><tr><td>乙区</td><td>100</td><td>-2.3</td></tr></table>",
+        );
+        let known = crate::extract::extract(&post);
+        let facts = table_facts(&post, &known);
+        let got: Vec<String> = facts
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}={}{}x{} {:?} {:?} {:?}",
+                    f.label,
+                    if f.sign < 0 { "-" } else { "" },
+                    f.value.headline(),
+                    f.scale,
+                    f.subject,
+                    f.period,
+                    f.change
+                )
+            })
+            .collect();
+        // 甲区's revenue is in the text already: told once.
+        assert_eq!(
+            got,
+            [
+                "甲区同比增长=6.1x1 Some(\"甲区\") None Some(\"同比\")",
+                "乙区营业收入=100x100000000 Some(\"乙区\") Some(\"2023年\") None",
+                "乙区同比增长=-2.3x1 Some(\"乙区\") None Some(\"同比\")",
+            ]
+        );
     }
 
     #[test]
