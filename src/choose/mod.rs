@@ -627,6 +627,30 @@ fn is_card_label(label: &str) -> bool {
         // A rank (`排名较上月末提升3位`) is not a figure of the story.
         && !["排名", "排在", "位居", "位列"].iter().any(|w| label.contains(w))
         && !LEAD_INS.iter().any(|w| label.ends_with(w))
+        // The page about itself (`本文已被查看`), or the writer speaking (`让我想起`): not a
+        // figure of the story.
+        && !["本文", "我们", "你们", "让我", "我的"].iter().any(|w| label.contains(w))
+}
+
+/// English words that open or close a clause rather than name a thing: a label that starts
+/// or ends with one (`and paid about`, `in revenue and`, `have died of`) is a fragment.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "by", "for", "from", "with",
+    "than", "as", "about", "around", "over", "under", "up", "down", "nearly", "almost", "some",
+    "more", "less", "least", "most", "only", "just", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "will", "would", "which", "that", "who", "while", "it", "its", "the",
+    "this", "these", "those", "their", "his", "her", "rose", "fell", "grew", "paid", "said",
+];
+
+/// An English label whose first or last word is a function word or a bare verb.
+fn english_fragment(label: &str) -> bool {
+    if !label.is_ascii() {
+        return false;
+    }
+    let mut words = label.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
+    let words: Vec<&str> = words.by_ref().filter(|w| !w.is_empty()).collect();
+    let function = |w: &&str| ENGLISH_FUNCTION_WORDS.contains(&w.to_ascii_lowercase().as_str());
+    words.first().is_some_and(function) || words.last().is_some_and(function) || words.len() > 6
 }
 
 /// [`face_labels`] for a two-way chart: the labels repeat across groups, so the cut is found
@@ -659,15 +683,46 @@ fn is_face_label(label: &str) -> bool {
     ];
     // `江西某新区出台` (28条): a clause that stops at its verb.
     const CLAUSE_ENDS: &[&str] = &[
-        "出台", "发布", "印发", "开展", "推出", "宣布", "披露", "表示", "显示", "达成", "联合",
-        "部署", "拿出", "报告", "至", "于", "达", "也", "了", "的", "将", "將", "是", "这场",
-        "這場", "共计", "一段", "多了", "（", "(", "）", ")",
+        "出台",
+        "发布",
+        "印发",
+        "开展",
+        "推出",
+        "宣布",
+        "披露",
+        "表示",
+        "显示",
+        "达成",
+        "联合",
+        "部署",
+        "拿出",
+        "报告",
+        "至",
+        "于",
+        "达",
+        "也",
+        "了",
+        "的",
+        "将",
+        "將",
+        "是",
+        "这场",
+        "這場",
+        "共计",
+        "一段",
+        "多了",
+        "时间里",
+        "（",
+        "(",
+        "）",
+        ")",
     ];
     // A modifier alone (`平均`, `累计`) names no subject.
     const MODIFIERS: &[&str] = &[
         "平均", "年均", "累计", "同比", "环比", "合计", "其中", "共计",
     ];
     let starts_badly = CLAUSE_STARTS.iter().any(|w| label.starts_with(w))
+        || english_fragment(label)
         || MODIFIERS.contains(&label)
         || CLAUSE_ENDS.iter().any(|w| label.ends_with(w))
         || (n == 1 && "前后约近超达共为是有在的了和及与或等其他至以较比每".contains(label));
@@ -1911,6 +1966,23 @@ mod grouping_tests {
         assert!(line.drawn);
         let labels: Vec<&str> = line.points.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, ["一月份", "二月份", "三月份"]);
+    }
+
+    #[test]
+    fn english_fragments_are_no_labels() {
+        for fragment in [
+            "and paid about",
+            "in revenue and",
+            "have died of COV",
+            "to",
+            "Airbags in",
+        ] {
+            assert!(!is_face_label(fragment), "{fragment}");
+        }
+        for name in ["Retail sales", "Ohio", "Net income", "Q2 revenue"] {
+            assert!(is_face_label(name), "{name}");
+        }
+        assert!(!is_card_label("本文已被查看"));
     }
 
     #[test]
