@@ -435,6 +435,10 @@ const MOVE_SUFFIXES: &[&str] = &[
     "同比减少",
     "同比上涨",
     "同比下跌",
+    "按年增长",
+    "按年下跌",
+    "按年上升",
+    "按年下降",
     "环比增长",
     "环比下降",
     "同比增",
@@ -492,7 +496,9 @@ fn face_labels(points: &mut [Point]) -> Face {
         for (p, (rest, _)) in points.iter_mut().zip(moves.into_iter().flatten()) {
             p.label = rest;
         }
-        let on_year = words.iter().all(|w| w.starts_with("同比"));
+        let on_year = words
+            .iter()
+            .all(|w| w.starts_with("同比") || w.starts_with("按年"));
         face.change = Some(
             if words.iter().any(|w| w.contains('涨') || w.contains('跌')) {
                 "涨跌幅"
@@ -1040,9 +1046,9 @@ fn kind_of(fact: &Fact) -> Kind {
     let label = fact.label.as_str();
     let base = fact.change.as_deref().unwrap_or("");
     let has = |w: &str| label.contains(w) || base.contains(w);
-    if has("环比") || has("上月") {
+    if has("环比") || has("上月") || has("按季") || has("按月") {
         Kind::OnPeriod
-    } else if has("同比") || has("上年") || has("去年") {
+    } else if has("同比") || has("上年") || has("去年") || has("按年") {
         Kind::OnYear
     } else if is_change(fact) || fact.sign < 0 || fact.change.is_some() || moved(fact) {
         Kind::Change

@@ -13,6 +13,10 @@ const BASES: &[&str] = &[
     "较上年同期",
     "同比",
     "环比",
+    // Hong Kong and Taiwan usage: on the year, on the quarter, on the month.
+    "按年",
+    "按季",
+    "按月",
     "比上年",
     "较上年",
     "比去年",
@@ -102,7 +106,7 @@ pub fn fill(facts: &mut [Fact], lead_period: &dyn Fn(usize) -> Option<String>) {
         // Most labels name no base: one pass for the bases' first characters before any
         // substring search (a searcher for every word and figure doubled the extraction's time).
         let based = core
-            .match_indices(['比', '较', '同', '环', 'y', 'f'])
+            .match_indices(['比', '较', '同', '环', '按', 'y', 'f'])
             .find_map(|(pos, _)| {
                 BASES
                     .iter()
@@ -295,6 +299,9 @@ mod tests {
         let got = frame("今年甲市销量12万辆，乙指数跌0.6%。");
         assert_eq!(got[0].3, None);
         assert_eq!(got[1].3, s("变动"));
+        // 按年 is 同比 as Hong Kong and Taiwan write it.
+        let got = frame("零售额按年下跌3.9%。");
+        assert_eq!(got[0].3, s("按年"));
     }
 
     #[test]
