@@ -266,7 +266,10 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
                 || points
                     .iter()
                     .any(|p| p.label.chars().count() > MAX_PAIR_LABEL));
-        if points.iter().any(|p| !is_face_label(&p.label)) || in_words || long_pair {
+        // Two bars of one name cannot be told apart.
+        let same_names =
+            !crate::all_distinct(&points.iter().map(Point::full_label).collect::<Vec<_>>());
+        if points.iter().any(|p| !is_face_label(&p.label)) || in_words || long_pair || same_names {
             confidence = confidence.min(Confidence::WEAK);
         }
         let long_labels = points
@@ -397,6 +400,23 @@ pub fn default_cap(post: &Post) -> usize {
 /// candidates. The order stays the text's. Called again with a page's own cap
 /// (`data-postchart-max`).
 pub fn select(charts: &mut [ChartSpec], max: usize) {
+    // The same figures found twice (two passes over one sentence) are one chart: the later
+    // copy stays a candidate only.
+    for k in 1..charts.len() {
+        let figures = |c: &ChartSpec| -> Vec<(String, u64)> {
+            c.points
+                .iter()
+                .map(|p| (p.full_label(), p.signed_magnitude().to_bits()))
+                .collect()
+        };
+        let mine = figures(&charts[k]);
+        if charts[..k]
+            .iter()
+            .any(|c| c.kind != ChartKind::Kpi && figures(c) == mine)
+        {
+            charts[k].confidence = charts[k].confidence.min(Confidence::WEAK);
+        }
+    }
     let mut order: Vec<usize> = (0..charts.len())
         .filter(|&k| charts[k].kind != ChartKind::Kpi)
         .collect();
@@ -477,6 +497,18 @@ fn face_labels(points: &mut [Point]) -> Face {
     let mut face = Face::default();
     if points.len() < 2 {
         return face;
+    }
+    // `奔驰E级的销量` beside `奥迪A6L`: the measure after `的` belongs to the title.
+    for p in points.iter_mut() {
+        if let Some((name, what)) = p.label.rsplit_once('的') {
+            let measure = crate::extract::MEASURES.iter().any(|m| what.ends_with(m));
+            if measure && name.chars().count() >= 2 {
+                if face.measure.is_none() {
+                    face.measure = Some(what.to_string());
+                }
+                p.label = name.to_string();
+            }
+        }
     }
     let cut = |label: &str, words: &[&str]| -> Option<(String, String)> {
         words.iter().find_map(|w| {
@@ -1989,6 +2021,31 @@ mod grouping_tests {
             assert!(is_face_label(name), "{name}");
         }
         assert!(!is_card_label("本文已被查看"));
+    }
+
+    #[test]
+    fn a_measure_after_de_leaves_the_bar_label() {
+        let got = charts("8月，甲车卖出12515辆、乙车的销量8700辆、丙车的销量2000辆。");
+        let chart = got
+            .iter()
+            .find(|c| c.kind != ChartKind::Kpi)
+            .expect("a chart");
+        let labels: Vec<&str> = chart.points.iter().map(|p| p.label.as_str()).collect();
+        assert!(
+            labels.contains(&"乙车") && labels.contains(&"丙车"),
+            "{labels:?}"
+        );
+    }
+
+    #[test]
+    fn bars_of_one_name_are_held_back() {
+        let mut spec = charts("甲企业利润增长5%、乙企业利润增长8%。").remove(0);
+        assert!(spec.drawn);
+        spec.points[1].label = spec.points[0].label.clone();
+        let mut again = vec![spec.clone(), spec];
+        select(&mut again, 3);
+        // A second copy of the same figures is a candidate only.
+        assert!(again[0].drawn && !again[1].drawn);
     }
 
     #[test]

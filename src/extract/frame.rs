@@ -38,7 +38,7 @@ const MOVES: &[&str] = &[
 
 /// Nouns that name a measure at the end of a label: what is left before them is the subject
 /// (`宁德时代` + `装车量`, `铁路` + `累计完成货运量`). Longest first.
-const MEASURES: &[&str] = &[
+pub const MEASURES: &[&str] = &[
     "社会消费品零售总额",
     "地区生产总值",
     "进出口总值",

@@ -11,7 +11,7 @@ mod label;
 mod normalize;
 mod numerals;
 mod units;
-pub use frame::leading_period_of;
+pub use frame::{leading_period_of, MEASURES};
 
 use serde::{Serialize, Serializer};
 
