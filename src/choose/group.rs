@@ -1,0 +1,578 @@
+//! Which figures make one chart: lists, wholes and their parts, one sentence of parallel
+//! clauses, parallel statements, time series and two-way groups, each with how plainly the
+//! text states it; and what kind of figure each is (a level, or a change on a base).
+
+use super::*;
+
+/// A fact that can stand in a chart: a single stated value with a unit.
+pub(super) fn chartable(fact: &Fact) -> bool {
+    matches!(fact.value, Value::One(v) if v.is_finite())
+        && fact.unit.is_some()
+        && fact.scale.is_finite()
+}
+
+/// A group of facts charted together.
+pub(super) struct Series {
+    pub(super) members: Vec<usize>,
+    /// Years labelling a time series, one per member, in order.
+    pub(super) periods: Option<Vec<String>>,
+    /// The stated total the members are parts of, when they add up to it.
+    pub(super) whole: Option<usize>,
+    /// Point labels when the facts' own labels do not tell them apart.
+    pub(super) labels: Option<Vec<String>>,
+    /// The period each member is of, when the same measure is given for two or more periods
+    /// (`7月…`, `1-7月…`): a two-way chart.
+    pub(super) groups: Option<Vec<String>>,
+    /// How plainly the text states the group ([`Confidence`]).
+    pub(super) confidence: f64,
+}
+
+/// `利率为3.85%，预期为3.85%，上月为3.85%`: the expectation and the previous reading, equal
+/// to the figure itself, are context for it rather than more data.
+pub(super) fn restates_previous(facts: &[Fact], k: usize) -> bool {
+    let fact = &facts[k];
+    let baseline = ["预期", "上月", "前值", "预测", "上期"]
+        .iter()
+        .any(|w| fact.label.ends_with(w));
+    baseline
+        && facts[..k]
+            .iter()
+            .rev()
+            .find(|f| f.unit == fact.unit)
+            .is_some_and(|f| f.magnitude() == fact.magnitude())
+}
+
+/// Two statements in separate sentences naming the same kind of thing (`非正常专利申请`,
+/// `恶意商标注册申请`): a comparison even without a list mark.
+pub(super) fn parallel(a: &Fact, b: &Fact) -> bool {
+    let separate = a.place.paragraph != b.place.paragraph || a.place.sentence != b.place.sentence;
+    let common = a
+        .label
+        .chars()
+        .rev()
+        .zip(b.label.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let shorter = a.label.chars().count().min(b.label.chars().count());
+    separate && common >= 2 && common < shorter
+}
+
+pub(super) fn distinct(labels: &[String]) -> bool {
+    crate::all_distinct(labels) && labels.iter().all(|l| !l.is_empty())
+}
+
+/// The measure noun a label ends with (`平均发行期限` -> `期限`), or "".
+pub(super) fn measure_of(label: &str) -> &'static str {
+    const MEASURES: &[&str] = &[
+        "期限", "年限", "利率", "增速", "增幅", "占比", "比重", "余额", "限额", "价格",
+    ];
+    MEASURES
+        .iter()
+        .find(|m| label.ends_with(**m))
+        .copied()
+        .unwrap_or("")
+}
+
+/// A paragraph's opening time phrase (`7月，…`, `1-7月，…`, `截至2021年7月末，…`).
+pub(super) fn leading_period(paragraph: &str) -> Option<String> {
+    let head: String = paragraph
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .chars()
+        .take(16)
+        .take_while(|c| *c != '，' && *c != ',')
+        .collect();
+    let n = head.chars().count();
+    let dated = head.contains('月') || head.contains('年') || head.contains("季度");
+    (dated && (2..=12).contains(&n)).then(|| head.trim_start_matches("截至").to_string())
+}
+
+/// The most comparison charts one post gets (KPI cards come on top).
+pub(super) const MAX_SERIES_CHARTS: usize = 12;
+
+/// More points than this in one group is no longer one comparison; it is split by sentence.
+pub(super) const MAX_SERIES_POINTS: usize = 12;
+
+/// Groups comparable facts: within a paragraph, those with the same unit and the same kind of
+/// measure (a level or a change), two or more with distinct labels.
+pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series> {
+    let usable = |k: usize| chartable(&facts[k]) && !facts[k].label.is_empty();
+    let mut taken = vec![false; facts.len()];
+    let mut out = Vec::new();
+    // Parts of a stated whole first: `总量X，其中A…，B…`, when the parts add up to X.
+    for (t, total) in facts.iter().enumerate() {
+        if !usable(t) {
+            continue;
+        }
+        let text = &texts[total.place.paragraph];
+        let later: Vec<usize> = (t + 1..facts.len())
+            .take_while(|&n| facts[n].place.paragraph == total.place.paragraph)
+            .take(MAX_SERIES_POINTS * 2)
+            .filter(|&n| usable(n) && !taken[n] && facts[n].unit == total.unit)
+            .collect();
+        let Some(&first_part) = later.first() else {
+            continue;
+        };
+        let between: String = text
+            .get(total.place.end..facts[first_part].place.start)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default();
+        if !between.contains("其中") {
+            continue;
+        }
+        // The parts are the figures after 其中 until they add up to the whole.
+        let whole = total.magnitude();
+        let mut sum = 0.0;
+        let mut parts = Vec::new();
+        for &n in &later {
+            sum += facts[n].magnitude();
+            parts.push(n);
+            if sum >= whole * 0.98 {
+                break;
+            }
+        }
+        if parts.len() >= 2 && (sum - whole).abs() <= whole.abs() * 0.02 {
+            for &n in &parts {
+                taken[n] = true;
+            }
+            out.push(Series {
+                members: parts,
+                periods: None,
+                whole: Some(t),
+                labels: None,
+                groups: None,
+                confidence: Confidence::STRONG,
+            });
+        }
+    }
+    // Then lists: figures the text enumerates together (A、B和C, 分别…).
+    let mut lists: Vec<Vec<usize>> = Vec::new();
+    let mut k = 0;
+    while k < facts.len() {
+        if taken[k] {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < facts.len()
+            && facts[end].place.listed_with_previous
+            && facts[end].unit == facts[k].unit
+            && facts[end].place.paragraph == facts[k].place.paragraph
+        {
+            end += 1;
+        }
+        let run: Vec<usize> = (k..end).filter(|&n| usable(n)).collect();
+        // A level and a change, or a change on the year and on the month, are not one list.
+        for part in split_by_kind(facts, run) {
+            // A list longer than a chart can show is charted in parts.
+            for chunk in part.chunks(MAX_SERIES_POINTS) {
+                if chunk.len() >= 2 {
+                    lists.push(chunk.to_vec());
+                }
+            }
+        }
+        k = end;
+    }
+    // Lists of the same measure side by side (`同比分别增长26%和50%…；累计…分别增长8%及5%`)
+    // are one comparison.
+    let mut merged: Vec<(Vec<usize>, f64)> = Vec::new();
+    for run in lists {
+        if let Some((last, confidence)) = merged.last_mut() {
+            let (a, b) = (&facts[*last.last().expect("non-empty")], &facts[run[0]]);
+            let close = a.place.paragraph + 1 >= b.place.paragraph;
+            if close
+                && a.unit == b.unit
+                && kind_of(a) == kind_of(b)
+                && last.len() + run.len() <= MAX_SERIES_POINTS
+            {
+                let mut joined = last.clone();
+                joined.extend(&run);
+                if shape(post, texts, facts, joined.clone(), Confidence::MEDIUM).is_some() {
+                    *last = joined;
+                    *confidence = Confidence::MEDIUM;
+                    continue;
+                }
+            }
+        }
+        merged.push((run, Confidence::STRONG));
+    }
+    for (run, confidence) in merged {
+        if let Some(series) = shape(post, texts, facts, run, confidence) {
+            for &n in &series.members {
+                taken[n] = true;
+            }
+            out.push(series);
+        }
+    }
+    // Then one sentence of parallel clauses (`道指跌0.6%，标普500指数跌0.8%，纳指跌1.1%`):
+    // the same unit and kind of figure, each clause its own subject.
+    let mut k = 0;
+    while k < facts.len() {
+        let place = (facts[k].place.paragraph, facts[k].place.sentence);
+        let end = (k..facts.len())
+            .find(|&n| (facts[n].place.paragraph, facts[n].place.sentence) != place)
+            .unwrap_or(facts.len());
+        let free: Vec<usize> = (k..end)
+            .filter(|&n| !taken[n] && usable(n) && !restates_previous(facts, n))
+            .collect();
+        let mut by_kind: Vec<Vec<usize>> = Vec::new();
+        for n in free {
+            match by_kind.iter_mut().find(|g| {
+                facts[g[0]].unit == facts[n].unit && kind_of(&facts[g[0]]) == kind_of(&facts[n])
+            }) {
+                Some(group) => group.push(n),
+                None => by_kind.push(vec![n]),
+            }
+        }
+        for group in by_kind.into_iter().filter(|g| g.len() >= 3) {
+            for chunk in group.chunks(MAX_SERIES_POINTS) {
+                if chunk.len() < 2 {
+                    continue;
+                }
+                if let Some(series) = shape(post, texts, facts, chunk.to_vec(), Confidence::MEDIUM)
+                {
+                    for &n in &series.members {
+                        taken[n] = true;
+                    }
+                    out.push(series);
+                }
+            }
+        }
+        k = end;
+    }
+    // Then parallel statements: the same unit and kind of measure in neighbouring paragraphs
+    // (铁路…27亿吨；公路…218.8亿吨；…).
+    let mut groups: Vec<(String, bool, Vec<usize>)> = Vec::new();
+    for (k, fact) in facts.iter().enumerate() {
+        if taken[k] || !usable(k) || restates_previous(facts, k) {
+            continue;
+        }
+        // Same unit, same kind (a level or a change) and the same measure noun (期限, 利率…).
+        let unit = format!(
+            "{}|{}",
+            fact.unit.as_deref().unwrap_or(""),
+            measure_of(&fact.label)
+        );
+        let change = kind_of(fact) != Kind::Level;
+        let open = groups
+            .iter_mut()
+            .rev()
+            .find(|g| g.0 == unit && g.1 == change);
+        match open {
+            Some(group)
+                if facts[*group.2.last().expect("non-empty")].place.paragraph + 2
+                    >= fact.place.paragraph =>
+            {
+                group.2.push(k)
+            }
+            _ => groups.push((unit, change, vec![k])),
+        }
+    }
+    for (_, _, members) in groups {
+        for group in split_by_kind(facts, members) {
+            for part in split_long(facts, group) {
+                // Statements that name one measure (`铁路累计完成货运量`, `公路累计完成货运量`)
+                // are a parallel pattern; figures that only share a unit are a guess.
+                let labels: Vec<&str> = part.iter().map(|&n| facts[n].label.as_str()).collect();
+                // Two statements apart are as often a total and its part as a comparison.
+                let named = shared_measure(&labels).is_some_and(|m| names_a_measure(&m))
+                    || same_move(&labels);
+                let confidence = if part.len() >= 3 && named {
+                    Confidence::LOOSE
+                } else {
+                    Confidence::WEAK
+                };
+                if let Some(series) = shape(post, texts, facts, part, confidence) {
+                    out.push(series);
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    crate::sort_indices(&mut order, &|a, b| {
+        out[a].members[0].cmp(&out[b].members[0])
+    });
+    let mut slots: Vec<Option<Series>> = out.into_iter().map(Some).collect();
+    order.iter().filter_map(|&k| slots[k].take()).collect()
+}
+
+/// What kind of figure a fact is: a level, or a change and what it is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Level,
+    /// A change on the same period a year before (同比).
+    OnYear,
+    /// A change on the period before (环比).
+    OnPeriod,
+    /// A change with no stated base (`增长5%`, `跌0.6%`).
+    Change,
+}
+
+pub(super) fn kind_of(fact: &Fact) -> Kind {
+    let label = fact.label.as_str();
+    let base = fact.change.as_deref().unwrap_or("");
+    let has = |w: &str| label.contains(w) || base.contains(w);
+    if has("环比") || has("上月") || has("按季") || has("按月") {
+        Kind::OnPeriod
+    } else if has("同比") || has("上年") || has("去年") || has("按年") {
+        Kind::OnYear
+    } else if is_change(fact) || fact.sign < 0 || fact.change.is_some() || moved(fact) {
+        Kind::Change
+    } else {
+        Kind::Level
+    }
+}
+
+/// `道指跌`, `欧元涨`, `存款增加`: a label that ends on a move is a change. One-character
+/// moves count only for rates (`新增` 12万人 is a level).
+pub(super) fn moved(fact: &Fact) -> bool {
+    const MOVES: &[&str] = &[
+        "增长", "下降", "增加", "减少", "上涨", "下跌", "上升", "回落", "提高", "降低", "涨幅",
+        "跌幅", "增速", "增幅", "持平",
+    ];
+    const SHORT_MOVES: &[&str] = &["涨", "跌", "增", "降", "升"];
+    let label = fact.label.as_str();
+    let rate = matches!(
+        fact.unit.as_deref(),
+        Some("%" | "个百分点" | "个基点" | "bp" | "‰")
+    );
+    MOVES.iter().any(|w| label.ends_with(w))
+        || (rate && SHORT_MOVES.iter().any(|w| label.ends_with(w)))
+}
+
+/// Splits facts into runs of one kind; a change with no stated base joins the changes beside
+/// it whatever their base (`同比增长5%和8%`).
+pub(super) fn split_by_kind(facts: &[Fact], members: Vec<usize>) -> Vec<Vec<usize>> {
+    let mut parts: Vec<(Kind, Vec<usize>)> = Vec::new();
+    for k in members {
+        let kind = kind_of(&facts[k]);
+        let fits = |part: &(Kind, Vec<usize>)| {
+            part.0 == kind
+                || (part.0 != Kind::Level && kind == Kind::Change)
+                || (part.0 == Kind::Change && kind != Kind::Level)
+        };
+        match parts.iter_mut().find(|p| fits(p)) {
+            Some(part) => {
+                if part.0 == Kind::Change {
+                    part.0 = kind;
+                }
+                part.1.push(k)
+            }
+            None => parts.push((kind, vec![k])),
+        }
+    }
+    parts.into_iter().map(|(_, p)| p).collect()
+}
+
+/// One label holds the other (`上调` and `钢厂上调废钢采购价`): the same figure told twice.
+pub(super) fn labels_overlap(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.contains(b) || b.contains(a) {
+        return true;
+    }
+    // `铁路预计` and `铁路预计今天`, `钢厂上调废钢采购价` and `上调调废钢采购价`: most of the
+    // shorter label's characters are in the longer one.
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let shared = short.chars().filter(|c| long.contains(*c)).count();
+    shared * 4 >= short.chars().count() * 3
+}
+
+/// Most points in a chart built from statements that are not one list: more is a wall of bars.
+pub(super) const MAX_LOOSE_POINTS: usize = 6;
+
+/// Splits a group at sentence boundaries into parts of at most [`MAX_LOOSE_POINTS`], keeping
+/// each sentence's figures together.
+pub(super) fn split_long(facts: &[Fact], members: Vec<usize>) -> Vec<Vec<usize>> {
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    for k in members {
+        let place = (facts[k].place.paragraph, facts[k].place.sentence);
+        match blocks.last_mut() {
+            Some(block)
+                if (
+                    facts[block[0]].place.paragraph,
+                    facts[block[0]].place.sentence,
+                ) == place =>
+            {
+                block.push(k)
+            }
+            _ => blocks.push(vec![k]),
+        }
+    }
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    for block in blocks {
+        match parts.last_mut() {
+            Some(part) if part.len() + block.len() <= MAX_LOOSE_POINTS => part.extend(block),
+            _ => parts.push(block),
+        }
+    }
+    parts.retain(|p| p.len() <= MAX_SERIES_POINTS);
+    parts
+}
+
+/// Decides what a group is: a time series, parts of a whole, or a plain comparison.
+pub(super) fn shape(
+    post: &Post,
+    texts: &[Vec<char>],
+    facts: &[Fact],
+    mut members: Vec<usize>,
+    confidence: f64,
+) -> Option<Series> {
+    // The same figure said twice (title and body, `上调…10家` and `10家钢厂上调`) is one point.
+    let mut kept: Vec<usize> = Vec::new();
+    for k in members {
+        let restated = kept.iter().any(|&j| {
+            facts[j].magnitude() == facts[k].magnitude()
+                && facts[j].sign == facts[k].sign
+                && (facts[j].label == facts[k].label
+                    || labels_overlap(&facts[j].label, &facts[k].label))
+        });
+        if !restated {
+            kept.push(k);
+        }
+    }
+    members = kept;
+    if members.len() < 2 {
+        return None;
+    }
+    // A time series: each figure has its own year.
+    let periods: Vec<Option<String>> = members
+        .iter()
+        .map(|&k| period_before(&texts[facts[k].place.paragraph], facts, k))
+        .collect();
+    if members.len() >= 3 && periods.iter().all(Option::is_some) {
+        let years: Vec<String> = periods.into_iter().flatten().collect();
+        if crate::all_distinct(&years) {
+            // Each figure with its own year, and the labels ending on one measure (`销量`):
+            // a time series stated as one.
+            let tails: Vec<Vec<char>> = members
+                .iter()
+                .map(|&k| facts[k].label.chars().rev().take(2).collect())
+                .collect();
+            let confidence =
+                if tails.len() >= 3 && tails.iter().all(|t| t.len() == 2 && *t == tails[0]) {
+                    confidence.max(Confidence::LOOSE)
+                } else {
+                    confidence
+                };
+            let mut order: Vec<usize> = (0..members.len()).collect();
+            crate::sort_indices(&mut order, &|a, b| years[a].cmp(&years[b]));
+            let members = order.iter().map(|&i| members[i]).collect();
+            let years = order.iter().map(|&i| years[i].clone()).collect();
+            return Some(Series {
+                members,
+                periods: Some(years),
+                whole: None,
+                labels: None,
+                groups: None,
+                confidence,
+            });
+        }
+    }
+    // Statements apart that each open on their own period (`一月份订单数10万单。二月份12万单。
+    // 三月份回落至11万单。`): a time series, labelled by the periods.
+    if confidence <= Confidence::WEAK && members.len() >= 3 {
+        let periods: Option<Vec<String>> = members
+            .iter()
+            .map(|&k| crate::extract::leading_period_of(&facts[k].label))
+            .collect();
+        if let Some(periods) = periods.filter(|p| crate::all_distinct(p)) {
+            return Some(Series {
+                members,
+                periods: Some(periods),
+                whole: None,
+                labels: None,
+                groups: None,
+                confidence: Confidence::LOOSE,
+            });
+        }
+    }
+    // Two figures make a comparison only when the text lists them together (A、B); apart,
+    // two figures in one unit are as often a total and its part (70639人次, 补贴性培训32498人次).
+    if members.len() == 2
+        && !facts[members[1]].place.listed_with_previous
+        && !parallel(&facts[members[0]], &facts[members[1]])
+    {
+        return None;
+    }
+    let labels: Vec<String> = members.iter().map(|&k| facts[k].label.clone()).collect();
+    if distinct(&labels) {
+        return Some(Series {
+            members,
+            periods: None,
+            whole: None,
+            labels: None,
+            groups: None,
+            confidence,
+        });
+    }
+    // The same measure for two periods (7月…, 1-7月…): the period is the second way the
+    // figures vary, a group each.
+    let periods: Vec<Option<String>> = members
+        .iter()
+        .map(|&k| leading_period(&post.paragraphs[facts[k].place.paragraph].text))
+        .collect();
+    let dated: Vec<String> = members
+        .iter()
+        .zip(&periods)
+        .map(|(&k, period)| match period {
+            Some(period) => format!("{period} {}", facts[k].label),
+            None => facts[k].label.clone(),
+        })
+        .collect();
+    let groups: Option<Vec<String>> = periods.iter().cloned().collect();
+    if let Some(groups) = groups.filter(|g| !crate::all_distinct(g)) {
+        return distinct(&dated).then_some(Series {
+            members,
+            periods: None,
+            whole: None,
+            labels: None,
+            groups: Some(groups),
+            confidence,
+        });
+    }
+    distinct(&dated).then_some(Series {
+        members,
+        periods: None,
+        whole: None,
+        labels: Some(dated),
+        groups: None,
+        confidence,
+    })
+}
+
+/// The year a figure is stated for: `2019年…X` with the year after the previous figure.
+pub(super) fn period_before(chars: &[char], facts: &[Fact], k: usize) -> Option<String> {
+    let start = facts[k].place.start;
+    let from = if k > 0 && facts[k - 1].place.paragraph == facts[k].place.paragraph {
+        facts[k - 1].place.end
+    } else {
+        0
+    };
+    let window = chars.get(from..start)?;
+    let mut found = None;
+    for i in 0..window.len().saturating_sub(4) {
+        let digits = &window[i..i + 4];
+        if digits.iter().all(|c| c.is_ascii_digit())
+            && window.get(i + 4) == Some(&'年')
+            && !window
+                .get(i.wrapping_sub(1))
+                .is_some_and(|c| c.is_ascii_digit())
+        {
+            found = Some(format!("{}年", digits.iter().collect::<String>()));
+        }
+    }
+    found
+}
+
+pub(super) fn is_change(fact: &Fact) -> bool {
+    let change_unit = matches!(fact.unit.as_deref(), Some("%" | "个百分点" | "倍"));
+    const VERBS: &[&str] = &[
+        "增长", "增加", "提高", "提升", "上涨", "上升", "下降", "减少", "下跌", "回落", "降低",
+    ];
+    change_unit && VERBS.iter().any(|v| fact.label.contains(v))
+}
