@@ -1,10 +1,14 @@
 //! Stage 3, `choose`: facts become chart specs, plain data that serialises to the documented
-//! JSON (see README: "Chart JSON").
+//! JSON (see README: "The JSON").
 //!
-//! - Figures of one enumeration (joined by 、/和/及 in one sentence, same unit, two or more)
-//!   become a bar chart, horizontal when there are many or the labels are long.
-//! - Isolated key figures (the lede's, one per unit, and stated changes) become KPI cards,
-//!   grouped in one chart.
+//! - `group`: which figures make one chart (a list, parts of a whole, one sentence of parallel
+//!   clauses, parallel statements, a time series, a two-way group), each of one unit and one
+//!   kind (a level, a change on the year, a change on the period), with a [`Confidence`].
+//! - `table`: a table's columns as charts, and its cells as facts.
+//! - `words`: bar labels cut to the part that varies, titles, and the checks that keep clause
+//!   fragments off a chart face or a card.
+//! - Here: the spec types, the key-figure cards, and [`select`], which marks the confident
+//!   charts drawn up to the post's cap; the rest stay candidates (`drawn: false`).
 //! - A figure is charted only as the text states it: ranges and unitless counts are left out.
 
 use serde::{Deserialize, Serialize};
