@@ -394,7 +394,7 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
 }
 
 /// About three comparisons for a story of a few paragraphs; for a long briefing, about one
-/// a section (headings, else every two paragraphs), at most [`MAX_SERIES_CHARTS`].
+/// a section (headings, else every two paragraphs), at most 12.
 pub fn default_cap(post: &Post) -> usize {
     let paragraphs = post.paragraphs.len();
     let headings = post.paragraphs.iter().filter(|p| p.heading).count();
