@@ -446,21 +446,42 @@ pub(super) fn shape(
         .collect();
     if members.len() >= 3 && periods.iter().all(Option::is_some) {
         let years: Vec<String> = periods.into_iter().flatten().collect();
-        if crate::all_distinct(&years) {
-            // Each figure with its own year, and the labels ending on one measure (`销量`):
-            // a time series stated as one.
+        // Periods of one form (years with years, months with months): a dateline's `12月8日`
+        // beside `2020年` is not a series.
+        let form = |p: &String| {
+            if p.starts_with('周') || p.starts_with("星期") {
+                Some('周')
+            } else {
+                p.chars().next_back()
+            }
+        };
+        let one_form = years.iter().all(|p| form(p) == form(&years[0]));
+        if one_form && crate::all_distinct(&years) {
+            // Each figure with its own period, and the labels ending on one measure (`销量`),
+            // or each statement apart opening on its period: a time series stated as one.
             let tails: Vec<Vec<char>> = members
                 .iter()
                 .map(|&k| facts[k].label.chars().rev().take(2).collect())
                 .collect();
-            let confidence =
-                if tails.len() >= 3 && tails.iter().all(|t| t.len() == 2 && *t == tails[0]) {
-                    confidence.max(Confidence::LOOSE)
-                } else {
-                    confidence
-                };
+            let one_measure =
+                tails.len() >= 3 && tails.iter().all(|t| t.len() == 2 && *t == tails[0]);
+            let opening = members.iter().zip(&years).all(|(&k, y)| {
+                crate::extract::leading_period_of(&facts[k].label).as_ref() == Some(y)
+            });
+            let confidence = if one_measure || opening {
+                confidence.max(Confidence::LOOSE)
+            } else {
+                confidence
+            };
+            // Years are put in order; other periods stay in the text's (一季度 < 三季度 < 二季度
+            // as characters).
             let mut order: Vec<usize> = (0..members.len()).collect();
-            crate::sort_indices(&mut order, &|a, b| years[a].cmp(&years[b]));
+            let all_years = years
+                .iter()
+                .all(|y| y.chars().count() == 5 && y.ends_with('年'));
+            if all_years {
+                crate::sort_indices(&mut order, &|a, b| years[a].cmp(&years[b]));
+            }
             let members = order.iter().map(|&i| members[i]).collect();
             let years = order.iter().map(|&i| years[i].clone()).collect();
             return Some(Series {
@@ -545,7 +566,7 @@ pub(super) fn shape(
     })
 }
 
-/// The year a figure is stated for: `2019年…X` with the year after the previous figure.
+/// The period a figure is stated for: the last one written between the previous figure and it.
 pub(super) fn period_before(chars: &[char], facts: &[Fact], k: usize) -> Option<String> {
     let start = facts[k].place.start;
     let from = if k > 0 && facts[k - 1].place.paragraph == facts[k].place.paragraph {
@@ -554,17 +575,23 @@ pub(super) fn period_before(chars: &[char], facts: &[Fact], k: usize) -> Option<
         0
     };
     let window = chars.get(from..start)?;
+    // The last period written before the figure, in any common form: `2019年`, `1月份`,
+    // `一季度`, `Q1`, `上半年`, `周一`, `1-7月`.
     let mut found = None;
-    for i in 0..window.len().saturating_sub(4) {
-        let digits = &window[i..i + 4];
-        if digits.iter().all(|c| c.is_ascii_digit())
-            && window.get(i + 4) == Some(&'年')
-            && !window
-                .get(i.wrapping_sub(1))
-                .is_some_and(|c| c.is_ascii_digit())
-        {
-            found = Some(format!("{}年", digits.iter().collect::<String>()));
+    let mut i = 0;
+    while i < window.len() {
+        let c = window[i];
+        let opens = c.is_ascii_digit() || "一二三四五六七八九十前上下全Q周星".contains(c);
+        let glued = i > 0 && (window[i - 1].is_ascii_digit() || window[i - 1] == '.');
+        if opens && !glued {
+            let rest: String = window[i..].iter().take(12).collect();
+            if let Some(period) = crate::extract::leading_period_of(&rest) {
+                i += period.chars().count();
+                found = Some(period);
+                continue;
+            }
         }
+        i += 1;
     }
     found
 }

@@ -311,6 +311,9 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
                         .collect();
                     shared_measure(&rest)
                 })
+                // Only a measure (`累计完成货运量`), never a word's tail (`级工` of
+                // 初级工 / 中级工 / 高级工 beside 技师).
+                .filter(|m| crate::extract::MEASURES.iter().any(|n| m.ends_with(n)))
                 .max_by_key(|m| m.chars().count())
         });
         let shared = shared.or(face.measure.clone());
@@ -1023,6 +1026,37 @@ mod grouping_tests {
         select(&mut again, 3);
         // A second copy of the same figures is a candidate only.
         assert!(again[0].drawn && !again[1].drawn);
+    }
+
+    #[test]
+    fn periods_of_every_form_make_a_line() {
+        for (text, labels) in [
+            (
+                "周一，甲店销量120件。周二，甲店销量150件。周三，甲店销量90件。",
+                vec!["周一", "周二", "周三"],
+            ),
+            (
+                "一季度营收3.1亿元，二季度营收3.6亿元，三季度营收4.0亿元。",
+                vec!["一季度", "二季度", "三季度"],
+            ),
+            (
+                "1月份出口120亿元；2月份出口98亿元；3月份出口131亿元。",
+                vec!["1月份", "2月份", "3月份"],
+            ),
+        ] {
+            let got = charts(text);
+            let line = got
+                .iter()
+                .find(|c| c.kind == ChartKind::Line)
+                .unwrap_or_else(|| panic!("a line for {text}: {got:?}"));
+            let got: Vec<&str> = line.points.iter().map(|p| p.label.as_str()).collect();
+            assert_eq!(got, labels, "{text}");
+        }
+        // A dateline beside years is not a series.
+        let got = charts(
+            "12月8日消息，公司2020年负债8.96亿元，2021年9月30日负债3.54亿元，总资产11亿元。",
+        );
+        assert!(got.iter().all(|c| c.kind != ChartKind::Line));
     }
 
     #[test]

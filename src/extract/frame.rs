@@ -209,6 +209,14 @@ pub fn leading_period_of(label: &str) -> Option<String> {
     // of every figure's label.
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     let first = label.chars().next()?;
+    // `周一`, `星期五`
+    for week in ["星期", "周"] {
+        if let Some(day) = label.strip_prefix(week).and_then(|r| r.chars().next()) {
+            if "一二三四五六日天".contains(day) {
+                return Some(format!("{week}{day}"));
+            }
+        }
+    }
     if !(numeral(first) || matches!(first, '前' | '上' | '下' | '全' | '年' | '月' | 'Q' | 'q'))
     {
         return None;
@@ -313,6 +321,8 @@ mod tests {
         assert_eq!(p("前11个月累计"), s("前11个月"));
         assert_eq!(p("2021年上半年营收"), s("2021年上半年"));
         assert_eq!(p("Q2 revenue"), s("Q2"));
+        assert_eq!(p("周一销量"), s("周一"));
+        assert_eq!(p("1月份"), s("1月份"));
         assert_eq!(p("高级工"), None);
     }
 }

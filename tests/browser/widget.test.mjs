@@ -205,7 +205,7 @@ test('the gallery shows columns, a line, a donut, horizontal bars, cards and a d
   const columns = await b.page.$eval('canvas[data-postchart-kind="bar"]', (c) => c.getAttribute('aria-label'));
   assert.equal(
     columns,
-    '柱状图：2023年各季度新增城镇就业。一季度 3.1万人；二季度 3.6万人；三季度 4万人；四季度 4.4万人。来源：市人力资源和社会保障局。',
+    '柱状图：2023年新增人数。初级工 3.1万人；中级工 3.6万人；高级工 4万人；技师 4400人。来源：市人力资源和社会保障局。',
   );
   // The dark panel's charts are drawn on the dark theme's background.
   assert.ok((await countPixels(b.page, '.dark-panel canvas', [0x16, 0x1b, 0x22], null, 4)) > 20000);
