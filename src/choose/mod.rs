@@ -413,20 +413,41 @@ pub fn default_cap(post: &Post) -> usize {
 /// (`data-postchart-max`).
 pub fn select(charts: &mut [ChartSpec], max: usize) {
     // The same figures found twice (two passes over one sentence) are one chart: the later
-    // copy stays a candidate only.
-    for k in 1..charts.len() {
-        let figures = |c: &ChartSpec| -> Vec<(String, u64)> {
-            c.points
-                .iter()
-                .map(|p| (p.full_label(), p.signed_magnitude().to_bits()))
-                .collect()
+    // copy stays a candidate only. Found by a signature and one sort, not by comparing every
+    // pair (a long post has thousands of candidates).
+    let signature = |c: &ChartSpec| -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut mix = |bytes: &[u8]| {
+            for &b in bytes {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
         };
-        let mine = figures(&charts[k]);
-        if charts[..k]
-            .iter()
-            .any(|c| c.kind != ChartKind::Kpi && figures(c) == mine)
-        {
-            charts[k].confidence = charts[k].confidence.min(Confidence::WEAK);
+        for p in &c.points {
+            mix(p.label.as_bytes());
+            mix(p.group.as_deref().unwrap_or("").as_bytes());
+            mix(&p.signed_magnitude().to_bits().to_le_bytes());
+        }
+        h
+    };
+    let signatures: Vec<u64> = charts.iter().map(signature).collect();
+    let mut by_signature: Vec<usize> = (0..charts.len())
+        .filter(|&k| charts[k].kind != ChartKind::Kpi)
+        .collect();
+    crate::sort_indices(&mut by_signature, &|a, b| {
+        signatures[a].cmp(&signatures[b]).then(a.cmp(&b))
+    });
+    let same = |a: &ChartSpec, b: &ChartSpec| {
+        a.points.len() == b.points.len()
+            && a.points.iter().zip(&b.points).all(|(p, q)| {
+                p.label == q.label
+                    && p.group == q.group
+                    && p.signed_magnitude() == q.signed_magnitude()
+            })
+    };
+    for pair in by_signature.windows(2) {
+        let (first, copy) = (pair[0], pair[1]);
+        if signatures[first] == signatures[copy] && same(&charts[first], &charts[copy]) {
+            charts[copy].confidence = charts[copy].confidence.min(Confidence::WEAK);
         }
     }
     let mut order: Vec<usize> = (0..charts.len())
