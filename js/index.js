@@ -225,9 +225,9 @@ function chartCsv(chart) {
     const unit = p.unit ?? chart.spec.unit ?? '';
     // A fall the text states by its verb (sign -1) is a negative number in a spreadsheet too.
     const value = p.sign < 0 ? -Math.abs(p.value) : p.value;
-    // A two-way chart's point is named both ways (`甲区·2023年`), as in its data table.
-    const label = p.group ? `${p.label}·${p.group}` : p.label;
-    lines.push([label, value, p.scale, unit, chart.rows[k] ? chart.rows[k][1] : ''].map(cell).join(','));
+    // The label as the data table names it (`甲区·2023年` in a two-way chart).
+    const [label, figure] = chart.rows[k] || [p.label, ''];
+    lines.push([label, value, p.scale, unit, figure].map(cell).join(','));
   });
   // A byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;

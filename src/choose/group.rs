@@ -96,6 +96,8 @@ pub(super) const MAX_SERIES_POINTS: usize = 12;
 /// measure (a level or a change), two or more with distinct labels.
 pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series> {
     let usable = |k: usize| chartable(&facts[k]) && !facts[k].label.is_empty();
+    // Each figure's kind, read once: every pass below compares kinds.
+    let kinds: Vec<Kind> = facts.iter().map(kind_of).collect();
     let mut taken = vec![false; facts.len()];
     let mut out = Vec::new();
     // Parts of a stated whole first: `总量X，其中A…，B…`, when the parts add up to X.
@@ -162,7 +164,7 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
         }
         let run: Vec<usize> = (k..end).filter(|&n| usable(n)).collect();
         // A level and a change, or a change on the year and on the month, are not one list.
-        for part in split_by_kind(facts, run) {
+        for part in split_by_kind(&kinds, run) {
             // A list longer than a chart can show is charted in parts.
             for chunk in part.chunks(MAX_SERIES_POINTS) {
                 if chunk.len() >= 2 {
@@ -177,11 +179,12 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
     let mut merged: Vec<(Vec<usize>, f64)> = Vec::new();
     for run in lists {
         if let Some((last, confidence)) = merged.last_mut() {
-            let (a, b) = (&facts[*last.last().expect("non-empty")], &facts[run[0]]);
+            let (i, j) = (*last.last().expect("non-empty"), run[0]);
+            let (a, b) = (&facts[i], &facts[j]);
             let close = a.place.paragraph + 1 >= b.place.paragraph;
             if close
                 && a.unit == b.unit
-                && kind_of(a) == kind_of(b)
+                && kinds[i] == kinds[j]
                 && last.len() + run.len() <= MAX_SERIES_POINTS
             {
                 let mut joined = last.clone();
@@ -216,9 +219,10 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
             .collect();
         let mut by_kind: Vec<Vec<usize>> = Vec::new();
         for n in free {
-            match by_kind.iter_mut().find(|g| {
-                facts[g[0]].unit == facts[n].unit && kind_of(&facts[g[0]]) == kind_of(&facts[n])
-            }) {
+            match by_kind
+                .iter_mut()
+                .find(|g| facts[g[0]].unit == facts[n].unit && kinds[g[0]] == kinds[n])
+            {
                 Some(group) => group.push(n),
                 None => by_kind.push(vec![n]),
             }
@@ -252,7 +256,7 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
             fact.unit.as_deref().unwrap_or(""),
             measure_of(&fact.label)
         );
-        let change = kind_of(fact) != Kind::Level;
+        let change = kinds[k] != Kind::Level;
         let open = groups
             .iter_mut()
             .rev()
@@ -268,7 +272,7 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
         }
     }
     for (_, _, members) in groups {
-        for group in split_by_kind(facts, members) {
+        for group in split_by_kind(&kinds, members) {
             for part in split_long(facts, group) {
                 // Statements that name one measure (`铁路累计完成货运量`, `公路累计完成货运量`)
                 // are a parallel pattern; figures that only share a unit are a guess.
@@ -341,10 +345,10 @@ pub(super) fn moved(fact: &Fact) -> bool {
 
 /// Splits facts into runs of one kind; a change with no stated base joins the changes beside
 /// it whatever their base (`同比增长5%和8%`).
-pub(super) fn split_by_kind(facts: &[Fact], members: Vec<usize>) -> Vec<Vec<usize>> {
+pub(super) fn split_by_kind(kinds: &[Kind], members: Vec<usize>) -> Vec<Vec<usize>> {
     let mut parts: Vec<(Kind, Vec<usize>)> = Vec::new();
     for k in members {
-        let kind = kind_of(&facts[k]);
+        let kind = kinds[k];
         let fits = |part: &(Kind, Vec<usize>)| {
             part.0 == kind
                 || (part.0 != Kind::Level && kind == Kind::Change)

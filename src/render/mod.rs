@@ -401,39 +401,63 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 y0.max(y1),
                 color,
             )?;
-            let (vy, vpos) = if p.signed_magnitude() >= 0.0 {
-                (y1 - 4.0, VPos::Bottom)
-            } else {
-                (y1 + 4.0, VPos::Top)
-            };
-            self.text(
-                value,
-                cx,
-                vy,
-                value_size,
-                Weight::Bold,
-                self.theme.text,
-                (HPos::Center, vpos),
-            )?;
-            for (line_no, line) in
-                layout::wrap(&p.label, band - 4.0, layout::LABEL_SIZE, label_lines)
-                    .iter()
-                    .enumerate()
-            {
-                let ly = plot_bottom + 8.0 + line_no as f64 * layout::LABEL_SIZE * 1.3;
-                self.text(
-                    line,
-                    cx,
-                    ly,
-                    layout::LABEL_SIZE,
-                    Weight::Normal,
-                    self.theme.text,
-                    (HPos::Center, VPos::Top),
-                )?;
-            }
+            self.bar_end_value(value, cx, y1, p.signed_magnitude() >= 0.0, 4.0, value_size)?;
+            self.column_label(&p.label, cx, plot_bottom + 8.0, band - 4.0, label_lines)?;
         }
         let zero = y_of(0.0);
         self.line(left, zero, right, zero, self.theme.axis, 1.0)
+    }
+
+    /// A bar's figure at its end: above a rise, below a fall, `gap` px away.
+    fn bar_end_value(
+        &self,
+        value: &str,
+        x: f64,
+        end: f64,
+        rises: bool,
+        gap: f64,
+        size: f64,
+    ) -> Result<(), Error> {
+        let (y, vpos) = if rises {
+            (end - gap, VPos::Bottom)
+        } else {
+            (end + gap, VPos::Top)
+        };
+        self.text(
+            value,
+            x,
+            y,
+            size,
+            Weight::Bold,
+            self.theme.text,
+            (HPos::Center, vpos),
+        )
+    }
+
+    /// A column's label under the plot, centred, wrapped on up to `lines` lines.
+    fn column_label(
+        &self,
+        label: &str,
+        cx: f64,
+        top: f64,
+        width: f64,
+        lines: usize,
+    ) -> Result<(), Error> {
+        for (n, line) in layout::wrap(label, width, layout::LABEL_SIZE, lines)
+            .iter()
+            .enumerate()
+        {
+            self.text(
+                line,
+                cx,
+                top + n as f64 * layout::LABEL_SIZE * 1.3,
+                layout::LABEL_SIZE,
+                Weight::Normal,
+                self.theme.text,
+                (HPos::Center, VPos::Top),
+            )?;
+        }
+        Ok(())
     }
 
     fn polyline(&self, points: &[(f64, f64)], color: RGBColor, width: f64) -> Result<(), Error> {
@@ -535,37 +559,12 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
                 y0.max(y1),
                 self.group_color(g),
             )?;
-            let (vy, vpos) = if p.signed_magnitude() >= 0.0 {
-                (y1 - 3.0, VPos::Bottom)
-            } else {
-                (y1 + 3.0, VPos::Top)
-            };
-            self.text(
-                value,
-                x0 + bar_w / 2.0,
-                vy,
-                value_size,
-                Weight::Bold,
-                self.theme.text,
-                (HPos::Center, vpos),
-            )?;
+            let rises = p.signed_magnitude() >= 0.0;
+            self.bar_end_value(value, x0 + bar_w / 2.0, y1, rises, 3.0, value_size)?;
         }
         for (c, label) in labels.iter().enumerate() {
             let cx = plot.left + band * (c as f64 + 0.5);
-            for (n, line) in layout::wrap(label, band - 4.0, layout::LABEL_SIZE, 2)
-                .iter()
-                .enumerate()
-            {
-                self.text(
-                    line,
-                    cx,
-                    plot.bottom + 8.0 + n as f64 * layout::LABEL_SIZE * 1.3,
-                    layout::LABEL_SIZE,
-                    Weight::Normal,
-                    self.theme.text,
-                    (HPos::Center, VPos::Top),
-                )?;
-            }
+            self.column_label(label, cx, plot.bottom + 8.0, band - 4.0, 2)?;
         }
         self.legend(&groups, plot.bottom + 12.0 + layout::LABEL_SIZE * 2.6)?;
         let zero = plot.y_of(0.0);
