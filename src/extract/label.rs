@@ -740,7 +740,31 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
         .map_or(0, |p| {
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
-    let subjects = &before[clause_start..];
+    let mut subjects = &before[clause_start..];
+    // `领域是文化服务、知识产权使用费，分别增长28.3%、23.9%`: 分别 opens its clause, and the
+    // list it refers to is the clause before, after its lead-in (是, 为, 包括).
+    if subjects.chars().count() <= 2 && clause_start > 0 {
+        let sep = before[..clause_start]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        let previous = &before[..clause_start - sep];
+        let previous = previous
+            .rfind(|c: char| is_sentence_end(c) || matches!(c, '，' | '：' | ',' | ':'))
+            .map_or(previous, |p| {
+                &previous[p + previous[p..].chars().next().map_or(1, char::len_utf8)..]
+            });
+        let listed = previous.contains('、') || previous.contains('和') || previous.contains('及');
+        if listed {
+            let lead = ["是", "为", "包括", "有"]
+                .iter()
+                .filter_map(|w| previous.rfind(w).map(|p| p + w.len()))
+                .filter(|&p| !previous[..p].contains('、'))
+                .max()
+                .unwrap_or(0);
+            subjects = &previous[lead..];
+        }
+    }
     let split =
         |marks: &[char]| -> Vec<&str> { subjects.split(marks).filter(|s| !s.is_empty()).collect() };
     let mut items = split(&['、']);

@@ -267,6 +267,15 @@ fn respectively_lists_take_one_subject_each() {
     let all = extract_text("成交量为624.78百万手，成交额为47.90亿元，同比分别增长31.78%和44.46%");
     assert_eq!(all[2].label, "成交量同比增长");
     assert_eq!(all[3].label, "成交额同比增长");
+    // 分别 opening its own clause refers to the list of the clause before.
+    let all = extract_text(
+        "增长较快的领域是文化服务、知识产权使用费和信息服务，分别增长28.3%、23.9%、20.8%",
+    );
+    let labels: Vec<&str> = all.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["文化服务增长", "知识产权使用费增长", "信息服务增长"]
+    );
 }
 
 #[test]
