@@ -102,11 +102,58 @@ pub fn analyze_in(
     // as key-figure cards).
     let from_tables = choose::table_facts(&post, &facts);
     facts.extend(from_tables);
+    let mut charts = charts;
+    in_the_posts_script(&post, &mut facts, &mut charts);
     Ok(Analysis {
         post,
         facts,
         charts,
     })
+}
+
+/// Extraction reads traditional characters folded to simplified ones; a traditional post gets
+/// its words back as it wrote them (`失業率`, `個`), on chart faces too.
+fn in_the_posts_script(post: &Post, facts: &mut [Fact], charts: &mut [ChartSpec]) {
+    let texts = post
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .chain(post.front_matter.title.as_deref());
+    let Some(script) = extract::Script::of(texts) else {
+        return;
+    };
+    let restore_all = |texts: [Option<&mut String>; 5]| {
+        for text in texts.into_iter().flatten() {
+            script.restore(text);
+        }
+    };
+    for fact in facts.iter_mut() {
+        restore_all([
+            Some(&mut fact.label),
+            fact.unit.as_mut(),
+            fact.subject.as_mut(),
+            fact.measure.as_mut(),
+            fact.period.as_mut(),
+        ]);
+    }
+    for chart in charts.iter_mut() {
+        restore_all([
+            Some(&mut chart.title),
+            chart.unit.as_mut(),
+            None,
+            None,
+            None,
+        ]);
+        for point in &mut chart.points {
+            restore_all([
+                Some(&mut point.label),
+                point.unit.as_mut(),
+                point.group.as_mut(),
+                None,
+                None,
+            ]);
+        }
+    }
 }
 
 /// Refuses input that is too large or is not text.
@@ -169,6 +216,30 @@ mod tests {
         .unwrap();
         assert_eq!(analysis.charts[0].lang, "zh-CN");
         assert!(analysis.charts[0].describe().starts_with("关键数字"));
+    }
+
+    #[test]
+    fn a_traditional_post_keeps_its_script() {
+        let analysis =
+            analyze("去年共舉辦四場分享會、三場講座。本港失業率為6.2%，其他行業失業率為3.9%。")
+                .unwrap();
+        let facts: Vec<(&str, &str)> = analysis
+            .facts
+            .iter()
+            .map(|f| (f.label.as_str(), f.unit.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            facts,
+            [
+                ("分享會", "場"),
+                ("講座", "場"),
+                ("本港失業率", "%"),
+                ("其他行業失業率", "%")
+            ]
+        );
+        // A simplified post quoting one traditional name stays simplified.
+        let analysis = analyze("華語新聞：全市失业率为5.2%，这个月就业人数增加12万人。").unwrap();
+        assert_eq!(analysis.facts[0].label, "失业率");
     }
 
     #[test]

@@ -562,7 +562,21 @@ fn strip_prefixes<'a>(text: &'a str, words: &[&str]) -> &'a str {
 /// `其他` are names, `利率为` is `利率`.
 fn keeps_a_word(cut: &str, rest: &str) -> bool {
     let one_char = cut.chars().nth(1).is_none();
-    !one_char || rest.chars().nth(1).is_some() || rest.is_ascii()
+    if !one_char {
+        return true;
+    }
+    // Nor is it cut out of a word it begins: 其他服务, 在校学生, 并购, 还款.
+    const WORDS: &[&str] = &[
+        "其他", "其它", "其余", "其次", "在校", "在建", "在职", "在岗", "在线", "在读", "在售",
+        "在途", "在册", "在押", "共享", "共同", "并购", "还款", "与会", "和平", "及时",
+    ];
+    let starts_a_word = rest.chars().next().is_some_and(|next| {
+        WORDS.iter().any(|w| {
+            let mut pair = w.chars();
+            cut.starts_with(pair.next().unwrap_or(' ')) && pair.next() == Some(next)
+        })
+    });
+    !starts_a_word && (rest.chars().nth(1).is_some() || rest.is_ascii())
 }
 
 /// Verbs and adverbs that alone say how a figure moved, not what it measures.

@@ -9,7 +9,9 @@ mod english;
 mod frame;
 mod label;
 mod normalize;
+pub use normalize::Script;
 mod numerals;
+mod traditional;
 mod units;
 pub use frame::{leading_period_of, MEASURES};
 

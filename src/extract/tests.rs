@@ -336,3 +336,10 @@ fn a_change_whose_label_falls_is_a_fall() {
     let f = one("失业率降至3.1%。");
     assert_eq!(f.sign, 1);
 }
+
+#[test]
+fn a_one_character_lead_in_is_not_cut_out_of_a_word() {
+    assert_eq!(one("其他服务进出口增长20.2%").label, "其他服务进出口增长");
+    assert_eq!(one("在校学生1200人").label, "在校学生");
+    assert_eq!(one("其利润增长5%").label, "利润增长");
+}
