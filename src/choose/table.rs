@@ -523,7 +523,9 @@ fn unit_of(text: &str) -> Option<(f64, String)> {
     } else {
         format!("1{text}")
     };
-    let facts = extract::extract_text(&probe);
+    // Every number: a header's `天` is a unit, whether or not a sentence would measure it.
+    let every = extract::ExtractOptions { every_number: true };
+    let facts = extract::extract_text_with(&probe, every);
     let fact = facts.first().filter(|_| facts.len() == 1)?;
     let unit = fact.unit.clone()?;
     Some((fact.scale, unit))

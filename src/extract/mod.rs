@@ -351,8 +351,104 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
     carry_direction(&mut facts);
     if !options.every_number {
         facts.retain(|f| f.unit.is_some() || f.scale != 1.0);
+        drop_unmeasured_spans(&mut facts, &chars);
     }
     facts
+}
+
+/// A stretch of time (三年, 13天, 5个月) is a figure only where the text measures it: a term
+/// (`平均发行期限11.6年`), a streak (`连续18个月`), a length (`历时40天`, `超过9个月`). Elsewhere
+/// it says when something happened (`近五年`, `四个月后`, `这十年`), and a chart of it would
+/// be a chart of the story's timeline.
+fn drop_unmeasured_spans(facts: &mut Vec<Fact>, chars: &[char]) {
+    const MEASURING: &[&str] = &[
+        "连续",
+        "持续",
+        "长达",
+        "历时",
+        "为期",
+        "经过",
+        "用时",
+        "耗时",
+        "时长",
+        "期限",
+        "年限",
+        "工期",
+        "周期",
+        "寿命",
+        "年龄",
+        "平均",
+        "提前",
+        "缩短",
+        "延长",
+        "提升",
+        "超过",
+        "达到",
+        "最长",
+        "最短",
+        "累计",
+        "仅用",
+        "只用",
+        "工龄",
+        "刑期",
+        "超",
+        "天数",
+        "周转",
+        "回收期",
+        "账期",
+        "减少",
+        "增加",
+        "时间",
+    ];
+    // After the span, a word that makes it a point or stretch in time.
+    const WHEN_AFTER: &[char] = &[
+        '前', '后', '来', '内', '间', '里', '中', '代', '度', '底', '初', '末',
+    ];
+    // Before the span, a word that makes it the story's window (`近五年`, `过去十年`).
+    const WINDOW_BEFORE: &[&str] = &["近", "过去", "未来", "最近", "这", "那", "头", "前"];
+    let mut kept_span: Option<(usize, String)> = None;
+    let mut keep = Vec::with_capacity(facts.len());
+    for fact in facts.iter() {
+        let span = matches!(
+            fact.unit.as_deref(),
+            Some("年" | "天" | "周" | "个月" | "小时" | "分钟" | "岁")
+        ) && fact.scale == 1.0;
+        if !span {
+            keep.push(true);
+            continue;
+        }
+        let (start, end) = (fact.place.start, fact.place.end);
+        let from = chars[..start]
+            .iter()
+            .rposition(|c| label::is_sentence_end(*c) || *c == '，' || *c == ',')
+            .map_or(0, |p| p + 1)
+            .max(start.saturating_sub(10));
+        let before = text_of(&chars[from..start]);
+        let figure = text_of(&chars[start..end]);
+        let after = chars.get(end).copied();
+        let windowed = WINDOW_BEFORE
+            .iter()
+            .any(|w| before.ends_with(w) || figure.starts_with(w));
+        let when = after.is_some_and(|c| WHEN_AFTER.contains(&c));
+        let measured = MEASURING.iter().any(|w| before.contains(w))
+            || ["期限", "年限", "时长", "年龄", "天数", "回收期", "周转"]
+                .iter()
+                .any(|w| fact.label.contains(w))
+            // `平均发行期限10.6年，其中一般债券7.8年`: the parts of a measured span.
+            || kept_span.as_ref().is_some_and(|(sentence, unit)| {
+                *sentence == fact.place.sentence && fact.unit.as_deref() == Some(unit)
+            });
+        let kept = measured && !windowed && !when;
+        if kept {
+            kept_span = Some((fact.place.sentence, fact.unit.clone().unwrap_or_default()));
+        }
+        keep.push(kept);
+    }
+    let mut k = 0;
+    facts.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// A fall stated once covers the list it opens (`分别下降26%和50%`: both fell), and a change

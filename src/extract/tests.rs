@@ -343,3 +343,25 @@ fn a_one_character_lead_in_is_not_cut_out_of_a_word() {
     assert_eq!(one("在校学生1200人").label, "在校学生");
     assert_eq!(one("其利润增长5%").label, "利润增长");
 }
+
+#[test]
+fn a_stretch_of_time_is_a_figure_only_where_the_text_measures_it() {
+    let values = |text: &str| -> Vec<f64> {
+        extract_text(text)
+            .iter()
+            .map(|f| f.value.headline())
+            .collect()
+    };
+    // Measured: a term, a streak, a length.
+    assert_eq!(
+        values("平均发行期限11.6年，其中一般债券6.8年、专项债券14.5年。"),
+        [11.6, 6.8, 14.5]
+    );
+    assert_eq!(values("利率已连续18个月维持不变。"), [18.0]);
+    assert_eq!(values("周转天数为17.4天，同比减少0.9天。"), [17.4, 0.9]);
+    // When, not how long: windows, points in time, decades, a tenor.
+    assert!(values("近五年来，这座城市变了样。").is_empty());
+    assert!(values("四个月后工厂重新开工，三年前它还是一片荒地。").is_empty());
+    assert!(values("80年代引入的机制沿用至今。").is_empty());
+    assert_eq!(values("7天回购利率报2.2%。"), [2.2]);
+}
