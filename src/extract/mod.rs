@@ -352,8 +352,103 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
     if !options.every_number {
         facts.retain(|f| f.unit.is_some() || f.scale != 1.0);
         drop_unmeasured_spans(&mut facts, &chars);
+        for fact in facts.iter_mut().filter(|f| f.unit.is_none()) {
+            fact.unit = implied_unit(&chars, fact).map(str::to_string);
+        }
     }
     facts
+}
+
+/// The unit a bare `万`/`亿` count leaves to its noun: `劳动人口为386.1万` counts people,
+/// `250万在校硕士生` too, `罚没超30亿` is money. `None` when the words do not say.
+fn implied_unit(chars: &[char], fact: &Fact) -> Option<&'static str> {
+    if fact.scale == 1.0 || !matches!(fact.value, Value::One(_)) {
+        return None;
+    }
+    let after: String = chars
+        .get(fact.place.end..)
+        .unwrap_or_default()
+        .iter()
+        .take(8)
+        .take_while(|c| !label::is_clause_break(**c))
+        .collect();
+    let label = fact.label.as_str();
+    let named = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| label.ends_with(w) || label.ends_with(&format!("{w}为")) || after.contains(w))
+    };
+    const VISITS: &[&str] = &["人次"];
+    const PEOPLE: &[&str] = &[
+        "人口",
+        "人数",
+        "工人",
+        "员工",
+        "职工",
+        "学生",
+        "硕士生",
+        "博士生",
+        "硕士",
+        "博士",
+        "毕业生",
+        "居民",
+        "移民",
+        "旅客",
+        "游客",
+        "患者",
+        "劳动力",
+        "就业",
+        "失业",
+        "民众",
+        "群体",
+        "人",
+    ];
+    const HOUSEHOLDS: &[&str] = &["住户", "户"];
+    const MONEY: &[&str] = &[
+        "资金",
+        "金额",
+        "罚没",
+        "罚款",
+        "营收",
+        "收入",
+        "利润",
+        "投资",
+        "融资",
+        "贷款",
+        "存款",
+        "国债",
+        "预算",
+        "认购",
+        "成交额",
+        "市值",
+        "补贴",
+        "销售额",
+        "资产",
+        "负债",
+        "支出",
+        "财政",
+        "产值",
+        "总值",
+        "经费",
+        "奖金",
+        "工资",
+        "价款",
+        "费用",
+        "收益",
+        "罚单",
+        "增发",
+    ];
+    if named(VISITS) {
+        Some("人次")
+    } else if named(PEOPLE) {
+        Some("人")
+    } else if named(HOUSEHOLDS) {
+        Some("户")
+    } else if MONEY.iter().any(|w| label.contains(w) || after.contains(w)) {
+        Some("元")
+    } else {
+        None
+    }
 }
 
 /// A stretch of time (三年, 13天, 5个月) is a figure only where the text measures it: a term

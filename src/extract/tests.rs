@@ -365,3 +365,16 @@ fn a_stretch_of_time_is_a_figure_only_where_the_text_measures_it() {
     assert!(values("80年代引入的机制沿用至今。").is_empty());
     assert_eq!(values("7天回购利率报2.2%。"), [2.2]);
 }
+
+#[test]
+fn a_bare_count_takes_the_unit_its_noun_implies() {
+    let units = |text: &str| -> Vec<Option<String>> {
+        extract_text(text).into_iter().map(|f| f.unit).collect()
+    };
+    assert_eq!(units("劳动人口为386.1万"), [Some("人".to_string())]);
+    assert_eq!(units("全市约有250万在校学生"), [Some("人".to_string())]);
+    assert_eq!(units("该公司被罚没超30亿"), [Some("元".to_string())]);
+    assert_eq!(units("景区接待旅客54万人次"), [Some("人次".to_string())]);
+    // Nothing in the words: no unit is made up.
+    assert_eq!(units("这个数字是12万"), [None]);
+}
