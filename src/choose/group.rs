@@ -243,6 +243,52 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
         }
         k = end;
     }
+    // Then one statement of parallel sentences (`粗钢产量X，同比下降a；生铁产量Y，同比下降b。`):
+    // each sentence gives one figure of a kind, and their labels name one measure or move.
+    let mut k = 0;
+    while k < facts.len() {
+        let place = (facts[k].place.paragraph, facts[k].place.statement);
+        let end = (k..facts.len())
+            .find(|&n| (facts[n].place.paragraph, facts[n].place.statement) != place)
+            .unwrap_or(facts.len());
+        let free: Vec<usize> = (k..end)
+            .filter(|&n| !taken[n] && usable(n) && !restates_previous(facts, n))
+            .collect();
+        let mut by_kind: Vec<Vec<usize>> = Vec::new();
+        for n in free {
+            match by_kind
+                .iter_mut()
+                .find(|g| facts[g[0]].unit == facts[n].unit && kinds[g[0]] == kinds[n])
+            {
+                Some(group) => group.push(n),
+                None => by_kind.push(vec![n]),
+            }
+        }
+        for group in by_kind {
+            let one_each = group
+                .windows(2)
+                .all(|w| facts[w[0]].place.sentence != facts[w[1]].place.sentence);
+            if group.len() < 2 || group.len() > MAX_SERIES_POINTS || !one_each {
+                continue;
+            }
+            let labels: Vec<&str> = group.iter().map(|&n| facts[n].label.as_str()).collect();
+            let named = shared_measure(&labels).is_some_and(|m| names_a_measure(&m))
+                || (same_move(&labels) && !mixes_measures(&labels));
+            // `培训7万人次；补贴性培训3万人次`: a total and its part, not a pair.
+            let nested = labels.len() == 2
+                && (labels[0].contains(labels[1]) || labels[1].contains(labels[0]));
+            if !named || nested {
+                continue;
+            }
+            if let Some(series) = shape(post, texts, facts, group, Confidence::MEDIUM) {
+                for &n in &series.members {
+                    taken[n] = true;
+                }
+                out.push(series);
+            }
+        }
+        k = end;
+    }
     // Then parallel statements: the same unit and kind of measure in neighbouring paragraphs
     // (铁路…27亿吨；公路…218.8亿吨；…).
     let mut groups: Vec<(String, bool, Vec<usize>)> = Vec::new();
@@ -279,7 +325,7 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
                 let labels: Vec<&str> = part.iter().map(|&n| facts[n].label.as_str()).collect();
                 // Two statements apart are as often a total and its part as a comparison.
                 let named = shared_measure(&labels).is_some_and(|m| names_a_measure(&m))
-                    || same_move(&labels);
+                    || (same_move(&labels) && !mixes_measures(&labels));
                 let confidence = if part.len() >= 3 && named {
                     Confidence::LOOSE
                 } else {
@@ -386,6 +432,15 @@ pub(super) fn labels_overlap(a: &str, b: &str) -> bool {
     shared * 4 >= short.chars().count() * 3
 }
 
+/// Three in four characters of each label are in the other.
+pub(super) fn alike_both_ways(a: &str, b: &str) -> bool {
+    let share = |x: &str, y: &str| {
+        let n = x.chars().count();
+        x.chars().filter(|c| y.contains(*c)).count() * 4 >= n * 3
+    };
+    share(a, b) && share(b, a)
+}
+
 /// Most points in a chart built from statements that are not one list: more is a wall of bars.
 pub(super) const MAX_LOOSE_POINTS: usize = 6;
 
@@ -429,11 +484,18 @@ pub(super) fn shape(
     // The same figure said twice (title and body, `上调…10家` and `10家钢厂上调`) is one point.
     let mut kept: Vec<usize> = Vec::new();
     for k in members {
+        // Within a paragraph the labels must be alike both ways: `进出口总值同比增长6.5%` holds
+        // every character of `出口增长6.5%`, and they are two figures.
         let restated = kept.iter().any(|&j| {
-            facts[j].magnitude() == facts[k].magnitude()
-                && facts[j].sign == facts[k].sign
-                && (facts[j].label == facts[k].label
-                    || labels_overlap(&facts[j].label, &facts[k].label))
+            let (a, b) = (&facts[j], &facts[k]);
+            let same_words = if a.place.paragraph == b.place.paragraph {
+                a.label.contains(b.label.as_str())
+                    || b.label.contains(a.label.as_str())
+                    || (labels_overlap(&a.label, &b.label) && alike_both_ways(&a.label, &b.label))
+            } else {
+                labels_overlap(&a.label, &b.label)
+            };
+            a.magnitude() == b.magnitude() && a.sign == b.sign && same_words
         });
         if !restated {
             kept.push(k);

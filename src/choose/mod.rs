@@ -269,9 +269,9 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             .iter()
             .all(|&k| !facts[k].text.chars().any(|c| c.is_ascii_digit()));
         // Two statements apart are as often a total and its part as a comparison: only a
-        // list pairs two figures.
+        // list, or one statement of two parallel sentences, pairs two figures.
         let long_pair = points.len() == 2
-            && (series.confidence < Confidence::STRONG
+            && (series.confidence < Confidence::MEDIUM
                 || points
                     .iter()
                     .any(|p| p.label.chars().count() > MAX_PAIR_LABEL));

@@ -164,16 +164,69 @@ pub(super) fn same_move(labels: &[&str]) -> bool {
                 .find_map(|w| l.strip_suffix(w).filter(|r| !r.is_empty()).map(|r| (r, *w)))
         })
         .collect();
+    // One pattern whichever way each moved (`出口增长`, `进口下降`): what counts is the base the
+    // moves are stated on (同比, 环比, none).
     fn pattern(w: &str) -> &str {
-        if w.contains('涨') || w.contains('跌') {
-            "涨跌"
-        } else {
-            w
-        }
+        ["同比", "环比", "按年"]
+            .into_iter()
+            .find(|base| w.starts_with(base))
+            .unwrap_or("")
     }
     rests.len() == labels.len()
         && rests.iter().all(|(_, w)| pattern(w) == pattern(rests[0].1))
         && crate::all_distinct(&rests.iter().map(|(r, _)| r.to_string()).collect::<Vec<_>>())
+}
+
+/// Labels that each end on a different measure once their move goes (`营业收入增长`,
+/// `营业成本增长`, `利润总额下降`): statements of one pattern about different measures, which one
+/// chart must not mix.
+pub(super) fn mixes_measures(labels: &[&str]) -> bool {
+    const MEASURE_ENDS: &[&str] = &[
+        "利润总额",
+        "增加值",
+        "销售额",
+        "成交额",
+        "成交量",
+        "收入",
+        "成本",
+        "利润",
+        "投资",
+        "价款",
+        "面积",
+        "营收",
+        "费用",
+        "资产",
+        "负债",
+        "价格",
+        "均价",
+        "产量",
+        "销量",
+        "余额",
+        "规模",
+        "数量",
+        "人数",
+        "总量",
+        "总额",
+        "总值",
+    ];
+    let mut ends: Vec<&str> = Vec::new();
+    for label in labels {
+        let core = MOVE_SUFFIXES
+            .iter()
+            .find_map(|w| label.strip_suffix(w))
+            .unwrap_or(label);
+        let core = core.trim_end_matches(['同', '比']);
+        let end = MEASURE_ENDS
+            .iter()
+            .find(|m| core.ends_with(**m))
+            .copied()
+            .unwrap_or("");
+        // A label naming no measure (`进口下降`) takes the one the others name.
+        if !end.is_empty() && !ends.contains(&end) {
+            ends.push(end);
+        }
+    }
+    ends.len() > 1
 }
 
 /// A shared label end that can leave the labels: not a kind of thing that is part of each

@@ -150,7 +150,7 @@ pub fn fill(facts: &mut [Fact], lead_period: &dyn Fn(usize) -> Option<String>) {
         let found = MEASURES
             .iter()
             .filter(|m| m.as_bytes().last() == last)
-            .find(|m| core.len() > m.len() && core.ends_with(**m))
+            .find(|m| core.ends_with(**m))
             .map(|m| {
                 let mut cut = core.len() - m.len();
                 while let Some(verb) = MEASURE_VERBS.iter().find(|v| core[..cut].ends_with(**v)) {

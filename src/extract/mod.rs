@@ -57,6 +57,9 @@ pub struct Fact {
 pub struct Place {
     pub paragraph: usize,
     pub sentence: usize,
+    /// Sentences split at ；too; a statement ends only at 。！？ (`粗钢产量X，同比下降a；生铁
+    /// 产量Y，同比下降b。` is one statement of two parallel sentences).
+    pub statement: usize,
     /// Joined to the figure before it by a list mark (、 和 及 与) within one clause chain.
     pub listed_with_previous: bool,
     /// Character offsets of the figure in its paragraph.
@@ -251,6 +254,7 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
     // Per fact: where to find its label later, for bare numbers (see below).
     let mut deferred: Vec<Option<(usize, usize, usize)>> = Vec::new();
     let mut sentence = 0usize;
+    let mut statement = 0usize;
     let mut clause_start = 0usize;
     let mut previous_end: Option<usize> = None;
     let mut i = 0usize;
@@ -263,6 +267,7 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
         }
         if label::is_sentence_end(c) {
             sentence += 1;
+            statement += usize::from(ends_statement(c));
         }
         if label::is_clause_break(c) {
             clause_start = i + 1;
@@ -324,6 +329,7 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                     place: Place {
                         paragraph,
                         sentence,
+                        statement,
                         listed_with_previous: listed,
                         start: m.start,
                         end: m.end,
@@ -333,6 +339,7 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                 for &inside in &chars[i + 1..m.end.max(i + 1)] {
                     if label::is_sentence_end(inside) {
                         sentence += 1;
+                        statement += usize::from(ends_statement(inside));
                     }
                 }
                 previous_end = Some(m.end);
@@ -449,6 +456,10 @@ fn implied_unit(chars: &[char], fact: &Fact) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+fn ends_statement(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
 }
 
 /// A stretch of time (三年, 13天, 5个月) is a figure only where the text measures it: a term
@@ -788,6 +799,18 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
     }
     if first.glued {
         return Scan::Skip(skip_token(chars, i));
+    }
+    // `6、北汽集团投资16亿元…`: a number opening a paragraph or sentence before 、 numbers the
+    // item; it is not the first of a list of figures.
+    if first.unit.is_none() && first.scale == 1.0 && chars.get(first.end) == Some(&'、') {
+        let opens = chars[..i]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace() && !matches!(c, '*' | '#' | '>' | '_'))
+            .map_or(true, |c| label::is_sentence_end(*c) || matches!(c, '】' | '：' | ':'));
+        if opens {
+            return Scan::Skip(first.end);
+        }
     }
     let mut m = Mention {
         value: Value::One(first.value),

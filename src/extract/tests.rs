@@ -378,3 +378,56 @@ fn a_bare_count_takes_the_unit_its_noun_implies() {
     // Nothing in the words: no unit is made up.
     assert_eq!(units("这个数字是12万"), [None]);
 }
+
+#[test]
+fn an_item_number_is_not_a_figure() {
+    let all = extract_text("6、某集团投资16亿元建设新工厂");
+    let got: Vec<(f64, Option<&str>)> = all
+        .iter()
+        .map(|f| (f.magnitude(), f.unit.as_deref()))
+        .collect();
+    assert_eq!(got, [(1.6e9, Some("元"))]);
+    // A list of figures still shares its unit.
+    let all = extract_text("预计分别带来约7100、3150亿元资金");
+    assert_eq!(all.len(), 2);
+}
+
+#[test]
+fn parallel_sentences_of_one_statement_pair_up() {
+    use crate::post::Post;
+    let post =
+        Post::from_text("1-10月，粗钢产量8亿吨，同比下降0.7%；生铁产量7亿吨，同比下降3.2%。");
+    let facts = extract(&post);
+    let charts = crate::choose::choose(&post, &facts);
+    let drawn: Vec<Vec<(String, f64)>> = charts
+        .iter()
+        .filter(|c| c.drawn && c.kind != crate::ChartKind::Kpi)
+        .map(|c| {
+            c.points
+                .iter()
+                .map(|p| (p.label.clone(), p.signed_magnitude()))
+                .collect()
+        })
+        .collect();
+    assert!(
+        drawn.contains(&vec![("粗钢".to_string(), 8e8), ("生铁".to_string(), 7e8)]),
+        "{drawn:?}"
+    );
+    assert!(
+        drawn.contains(&vec![
+            ("粗钢".to_string(), -0.7),
+            ("生铁".to_string(), -3.2)
+        ]),
+        "{drawn:?}"
+    );
+    // Different measures stated alike are not one chart.
+    let post = Post::from_text("营业收入同比增长7%；营业成本同比增长7.7%；利润总额同比下降2.9%。");
+    let facts = extract(&post);
+    let charts = crate::choose::choose(&post, &facts);
+    assert!(
+        charts
+            .iter()
+            .all(|c| !c.drawn || c.kind == crate::ChartKind::Kpi),
+        "{charts:?}"
+    );
+}
