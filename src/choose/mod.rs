@@ -278,7 +278,27 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
         // Two bars of one name cannot be told apart.
         let same_names =
             !crate::all_distinct(&points.iter().map(Point::full_label).collect::<Vec<_>>());
-        if points.iter().any(|p| !is_face_label(&p.label)) || in_words || long_pair || same_names {
+        // `LME期铜跌1.93%报8750.5美元/吨`: where each price ended after its move is context
+        // for the moves; prices of different things are no comparison. Levels a change ends
+        // at are charted when they are rates (yields) or counted in the change's own unit.
+        let context_levels = members.iter().all(|&k| {
+            k > 0 && {
+                let (move_, level) = (&facts[k - 1], &facts[k]);
+                let rate = matches!(level.unit.as_deref(), Some("%" | "‰"));
+                move_.place.paragraph == level.place.paragraph
+                    && move_.place.sentence == level.place.sentence
+                    && move_.place.end + 3 >= level.place.start
+                    && kind_of(move_) != Kind::Level
+                    && move_.unit != level.unit
+                    && !rate
+            }
+        });
+        if points.iter().any(|p| !is_face_label(&p.label))
+            || in_words
+            || long_pair
+            || same_names
+            || context_levels
+        {
             confidence = confidence.min(Confidence::WEAK);
         }
         let long_labels = points

@@ -399,7 +399,8 @@ fn following_phrase(chars: &[char], from: usize, noun_only: bool) -> Option<Stri
 
 fn clean_preceding(before: &str) -> String {
     let without_brackets = drop_bracketed(before);
-    let mut text = without_brackets
+    let without_when = drop_time_adverbial(&without_brackets);
+    let mut text = without_when
         .trim()
         .trim_matches(|c: char| "“”「」\"'‘’ ".contains(c));
     // `集团…实现合同销售金额`: the measure is what follows the last reporting verb.
@@ -438,6 +439,23 @@ fn clean_preceding(before: &str) -> String {
         text = shorter;
     }
     text.to_string()
+}
+
+/// `新加坡在2024年6月将黄金储备`: a time adverbial inside a label (`在…将`, `在…`) says when,
+/// not what; the label is `新加坡黄金储备` and the period is the fact's `period`.
+fn drop_time_adverbial(text: &str) -> Cow<'_, str> {
+    let Some(at) = text.find('在').filter(|&p| p > 0) else {
+        return Cow::Borrowed(text);
+    };
+    let rest = &text[at + '在'.len_utf8()..];
+    let Some(period) = crate::extract::leading_period_of(rest) else {
+        return Cow::Borrowed(text);
+    };
+    let after = rest[period.len()..].trim_start_matches(['将', '把', '的']);
+    if after.chars().count() < 2 {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(format!("{}{after}", &text[..at]))
 }
 
 fn clean_following(after: &str) -> String {
@@ -679,7 +697,12 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
         if !same_sentence {
             continue;
         }
-        if fact.label.is_empty() {
+        // `X跌0.3个基点报3.921%`, `减少了11.9吨，降至228.9吨`: the level a change ends at is
+        // the level of what changed, without the move.
+        let ends_at = fact.label.is_empty() || LEVEL_AFTER_MOVE.contains(&fact.label.as_str());
+        if ends_at && ends_on_move(&prev.label) {
+            fact.label = without_move(&prev.label).to_string();
+        } else if fact.label.is_empty() {
             fact.label = prev.label.clone();
         } else if is_predicate_only(&fact.label) && !is_predicate_only(&prev.label) {
             let subject = strip_suffixes(&prev.label, TRAILING);
@@ -708,6 +731,34 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
             fact.label = format!("{}{measure}", fact.label);
         }
     }
+}
+
+/// The words that introduce where a change ended (`报3.921%`, `降至228.9吨`).
+const LEVEL_AFTER_MOVE: &[&str] = &[
+    "报", "至", "降至", "升至", "增至", "涨至", "跌至", "达到", "达", "收于", "收报", "到",
+];
+
+const MOVE_ENDS: &[&str] = &[
+    "增长", "下降", "上涨", "下跌", "增加", "减少", "提高", "回落", "上升", "降低", "增", "降",
+    "涨", "跌",
+];
+
+fn ends_on_move(label: &str) -> bool {
+    let label = label.trim_end_matches('了');
+    MOVE_ENDS.iter().any(|w| label.ends_with(w))
+}
+
+/// `英国10年期国债收益率跌` -> `英国10年期国债收益率`; `黄金储备同比增加了` -> `黄金储备`.
+fn without_move(label: &str) -> &str {
+    let mut rest = label.trim_end_matches('了');
+    while let Some(shorter) = MOVE_ENDS
+        .iter()
+        .chain(&["同比", "环比"])
+        .find_map(|w| rest.strip_suffix(w))
+    {
+        rest = shorter;
+    }
+    rest
 }
 
 /// For a run of `count` listed figures starting at `start`, after `A、B和C…分别`, one label

@@ -807,7 +807,9 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
             .iter()
             .rev()
             .find(|c| !c.is_whitespace() && !matches!(c, '*' | '#' | '>' | '_'))
-            .map_or(true, |c| label::is_sentence_end(*c) || matches!(c, '】' | '：' | ':'));
+            .map_or(true, |c| {
+                label::is_sentence_end(*c) || matches!(c, '】' | '：' | ':')
+            });
         if opens {
             return Scan::Skip(first.end);
         }

@@ -431,3 +431,36 @@ fn parallel_sentences_of_one_statement_pair_up() {
         "{charts:?}"
     );
 }
+
+#[test]
+fn the_level_a_change_ends_at_is_the_level_of_what_changed() {
+    let all = extract_text(
+        "甲国10年期国债收益率跌0.3个基点报3.9%，乙国10年期国债收益率涨1个基点报2.9%。",
+    );
+    let labels: Vec<&str> = all.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels[1], "甲国10年期国债收益率");
+    assert_eq!(labels[3], "乙国10年期国债收益率");
+    // A time adverbial inside the label says when, not what.
+    let all = extract_text("甲国在2024年6月将黄金储备减少了11.9吨，降至228.9吨。");
+    assert_eq!(all[0].label, "甲国黄金储备减少");
+    assert_eq!((all[1].label.as_str(), all[1].sign), ("甲国黄金储备", 1));
+}
+
+#[test]
+fn prices_a_move_ends_at_are_context_and_yields_are_data() {
+    use crate::post::Post;
+    let drawn_units = |text: &str| -> Vec<Option<String>> {
+        let post = Post::from_text(text);
+        let facts = extract(&post);
+        crate::choose::choose(&post, &facts)
+            .into_iter()
+            .filter(|c| c.drawn && c.kind != crate::ChartKind::Kpi)
+            .map(|c| c.unit)
+            .collect()
+    };
+    let prices =
+        drawn_units("期铜跌1.9%报8750美元/吨，期锌跌1.4%报2563美元/吨，期镍涨1.5%报16200美元/吨。");
+    assert_eq!(prices, [Some("%".to_string())]);
+    let yields = drawn_units("甲国国债收益率跌0.3个基点报3.9%，乙国国债收益率跌1个基点报2.9%，丙国国债收益率涨1个基点报2.2%。");
+    assert_eq!(yields.len(), 2, "{yields:?}");
+}
