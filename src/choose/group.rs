@@ -86,8 +86,20 @@ pub(super) fn leading_period(paragraph: &str) -> Option<String> {
     (dated && (2..=12).contains(&n)).then(|| head.trim_start_matches("截至").to_string())
 }
 
+/// Openings of a sentence that lists the other side of the same moves.
+const DIRECTION_TURNS: &[&str] = &[
+    "跌幅方面",
+    "涨幅方面",
+    "下跌方面",
+    "上涨方面",
+    "跌幅居前",
+    "涨幅居前",
+    "跌幅榜",
+    "涨幅榜",
+];
+
 /// The most comparison charts one post gets (KPI cards come on top).
-pub(super) const MAX_SERIES_CHARTS: usize = 12;
+pub(super) const MAX_SERIES_CHARTS: usize = 24;
 
 /// More points than this in one group is no longer one comparison; it is split by sentence.
 pub(super) const MAX_SERIES_POINTS: usize = 12;
@@ -163,6 +175,15 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
             end += 1;
         }
         let run: Vec<usize> = (k..end).filter(|&n| usable(n)).collect();
+        // One figure stated for each subject of a list (`橡胶、LPG涨超1%`) is a clause of its
+        // sentence, not a list of its own: it is charted with the clauses around it.
+        let one_figure = run
+            .windows(2)
+            .all(|w| facts[w[0]].place.start == facts[w[1]].place.start);
+        if one_figure {
+            k = end;
+            continue;
+        }
         // A level and a change, or a change on the year and on the month, are not one list.
         for part in split_by_kind(&kinds, run) {
             // A list longer than a chart can show is charted in parts.
@@ -181,7 +202,20 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
         if let Some((last, confidence)) = merged.last_mut() {
             let (i, j) = (*last.last().expect("non-empty"), run[0]);
             let (a, b) = (&facts[i], &facts[j]);
-            let close = a.place.paragraph + 1 >= b.place.paragraph;
+            // Side by side in one statement (`…；…`), or the same subjects again in the next
+            // paragraph (`7月，一般债券…、专项债券…` / `1-7月，一般债券…、专项债券…`: two-way).
+            // (Lists are short: a sort here would be one more copy of the sort in the wasm.)
+            let same_subjects = || {
+                last.len() == run.len()
+                    && run
+                        .iter()
+                        .all(|&n| last.iter().any(|&m| facts[m].label == facts[n].label))
+            };
+            let close = if a.place.paragraph == b.place.paragraph {
+                a.place.statement == b.place.statement
+            } else {
+                a.place.paragraph + 1 == b.place.paragraph && same_subjects()
+            };
             if close
                 && a.unit == b.unit
                 && kinds[i] == kinds[j]
@@ -208,11 +242,23 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
     }
     // Then one sentence of parallel clauses (`道指跌0.6%，标普500指数跌0.8%，纳指跌1.1%`):
     // the same unit and kind of figure, each clause its own subject.
+    // A sentence that opens on the other side of the same list (`跌幅方面，云集跌25.4%…`)
+    // goes on with it.
+    let goes_on = |n: usize| {
+        let (a, b) = (&facts[n - 1], &facts[n]);
+        a.place.paragraph == b.place.paragraph
+            && (a.place.sentence == b.place.sentence
+                || texts[b.place.paragraph]
+                    .get(a.place.end..b.place.start)
+                    .is_some_and(|between| {
+                        let between: String = between.iter().collect();
+                        DIRECTION_TURNS.iter().any(|w| between.contains(w))
+                    }))
+    };
     let mut k = 0;
     while k < facts.len() {
-        let place = (facts[k].place.paragraph, facts[k].place.sentence);
-        let end = (k..facts.len())
-            .find(|&n| (facts[n].place.paragraph, facts[n].place.sentence) != place)
+        let end = (k + 1..facts.len())
+            .find(|&n| !goes_on(n))
             .unwrap_or(facts.len());
         let free: Vec<usize> = (k..end)
             .filter(|&n| !taken[n] && usable(n) && !restates_previous(facts, n))
@@ -324,8 +370,17 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
                 // are a parallel pattern; figures that only share a unit are a guess.
                 let labels: Vec<&str> = part.iter().map(|&n| facts[n].label.as_str()).collect();
                 // Two statements apart are as often a total and its part as a comparison.
+                // Across paragraphs a move alone (`安进跌5%` / `韩国综合指数涨1.8%`) is a new
+                // topic's; a named measure, or a move on a stated base (`铁路同比增长8.2%` /
+                // `公路同比增长25.7%`, a line each), holds statements together.
+                let one_paragraph = part
+                    .iter()
+                    .all(|&n| facts[n].place.paragraph == facts[part[0]].place.paragraph);
+                let based = labels
+                    .iter()
+                    .all(|l| ["同比", "环比", "按年"].iter().any(|b| l.contains(b)));
                 let named = shared_measure(&labels).is_some_and(|m| names_a_measure(&m))
-                    || (same_move(&labels) && !mixes_measures(&labels));
+                    || ((one_paragraph || based) && same_move(&labels) && !mixes_measures(&labels));
                 let confidence = if part.len() >= 3 && named {
                     Confidence::LOOSE
                 } else {
@@ -495,7 +550,11 @@ pub(super) fn shape(
             } else {
                 labels_overlap(&a.label, &b.label)
             };
-            a.magnitude() == b.magnitude() && a.sign == b.sign && same_words
+            // (Copies of one figure for each subject of its list are not restatements.)
+            a.magnitude() == b.magnitude()
+                && a.sign == b.sign
+                && same_words
+                && a.place.start != b.place.start
         });
         if !restated {
             kept.push(k);

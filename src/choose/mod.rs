@@ -427,6 +427,81 @@ pub fn default_cap(post: &Post) -> usize {
     sections.clamp(floor, MAX_SERIES_CHARTS)
 }
 
+/// The text often says again what a table shows (`国有控股企业实现利润23638.1亿元…` under the
+/// table of it): a chart whose every figure is in a more confident chart is that chart again,
+/// in other words. Found through an index of figures to charts, not pair by pair.
+fn hold_back_restatements(charts: &mut [ChartSpec]) {
+    let comparison: Vec<usize> = (0..charts.len())
+        .filter(|&k| charts[k].kind != ChartKind::Kpi && charts[k].points.len() >= 2)
+        .collect();
+    // A figure is its signed magnitude in its unit.
+    let figure_of = |chart: &ChartSpec, p: &Point| -> u64 {
+        let unit = p.unit.as_deref().or(chart.unit.as_deref()).unwrap_or("");
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in unit.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^ p.signed_magnitude().to_bits()
+    };
+    // (figure, chart, point) sorted by figure: the charts holding each figure, side by side.
+    let mut index: Vec<(u64, usize, usize)> = comparison
+        .iter()
+        .flat_map(|&k| {
+            let chart = &charts[k];
+            chart
+                .points
+                .iter()
+                .enumerate()
+                .map(move |(i, p)| (figure_of(chart, p), k, i))
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..index.len()).collect();
+    crate::sort_indices(&mut order, &|a, b| index[a].cmp(&index[b]));
+    index = order.iter().map(|&i| index[i]).collect();
+    index.dedup();
+    let holders = |figure: u64| -> &[(u64, usize, usize)] {
+        let from = index.partition_point(|(f, _, _)| *f < figure);
+        let to = index.partition_point(|(f, _, _)| *f <= figure);
+        &index[from..to]
+    };
+    // The same figure of the same thing: one label holds the other (`国有控股企业实现利润`,
+    // `国有控股企业`); equal numbers of different things are not a restatement.
+    let same_thing = |a: &Point, b: &Point| {
+        let (x, y) = (a.full_label(), b.full_label());
+        !x.is_empty() && !y.is_empty() && (x.contains(y.as_str()) || y.contains(x.as_str()))
+    };
+    let stronger = |a: &ChartSpec, b: &ChartSpec, ka: usize, kb: usize| {
+        a.confidence > b.confidence
+            || (a.confidence == b.confidence && ka < kb && a.points.len() > b.points.len())
+    };
+    let mut copies = Vec::new();
+    for &k in &comparison {
+        let chart = &charts[k];
+        let first = figure_of(chart, &chart.points[0]);
+        // Only the charts holding the first figure can hold them all; a figure shared by very
+        // many charts (1%) is no evidence, and asking it would be quadratic.
+        let candidates = holders(first);
+        if candidates.len() > 32 {
+            continue;
+        }
+        let again = candidates.iter().any(|&(_, other, _)| {
+            other != k
+                && stronger(&charts[other], chart, other, k)
+                && chart.points.iter().all(|p| {
+                    holders(figure_of(chart, p))
+                        .iter()
+                        .any(|&(_, c, i)| c == other && same_thing(p, &charts[other].points[i]))
+                })
+        });
+        if again {
+            copies.push(k);
+        }
+    }
+    for k in copies {
+        charts[k].confidence = charts[k].confidence.min(Confidence::WEAK);
+    }
+}
+
 /// Marks what the widget draws: confident comparison charts, the most confident and largest
 /// first, up to `max`, and the key-figure cards (none when `max` is 0); the rest stay as
 /// candidates. The order stays the text's. Called again with a page's own cap
@@ -470,6 +545,7 @@ pub fn select(charts: &mut [ChartSpec], max: usize) {
             charts[copy].confidence = charts[copy].confidence.min(Confidence::WEAK);
         }
     }
+    hold_back_restatements(charts);
     let mut order: Vec<usize> = (0..charts.len())
         .filter(|&k| charts[k].kind != ChartKind::Kpi)
         .collect();
@@ -802,6 +878,38 @@ mod grouping_tests {
             .iter()
             .map(|p| (p.label.clone(), p.magnitude()))
             .collect()
+    }
+
+    #[test]
+    fn the_other_side_of_a_list_of_moves_goes_on_with_it() {
+        let got = charts("热门股多数上涨，甲科技涨43.3%，乙教育涨18.7%，丙数据涨9.9%；跌幅方面，丁医学跌11.7%，戊车业跌7.6%。");
+        let drawn: Vec<Vec<(String, f64)>> = got
+            .iter()
+            .filter(|c| c.drawn && c.kind != ChartKind::Kpi)
+            .map(points)
+            .collect();
+        assert_eq!(drawn.len(), 1, "{drawn:?}");
+        assert_eq!(drawn[0].len(), 5);
+        assert!(got[0].points[3].sign < 0);
+    }
+
+    #[test]
+    fn a_chart_the_text_restates_from_a_table_is_drawn_once() {
+        let got = charts(
+            "<table><tr><td>地区</td><td>营业收入（亿元）</td></tr><tr><td>甲区</td><td>120</td></tr>\
+             <tr><td>乙区</td><td>95</td></tr><tr><td>丙区</td><td>60</td></tr></table>\n\n\
+             甲区营业收入120亿元，乙区营业收入95亿元，丙区营业收入60亿元。",
+        );
+        let drawn: Vec<&ChartSpec> = got
+            .iter()
+            .filter(|c| c.drawn && c.kind != ChartKind::Kpi)
+            .collect();
+        assert_eq!(drawn.len(), 1, "{got:?}");
+        // Equal numbers of different things are not a restatement.
+        let got =
+            charts("新增企业甲区12家、乙区8家、丙区5家。\n\n新开门店丁区12家、戊区8家、己区5家。");
+        let drawn = got.iter().filter(|c| c.drawn && c.kind != ChartKind::Kpi);
+        assert_eq!(drawn.count(), 2, "{got:?}");
     }
 
     #[test]

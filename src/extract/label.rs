@@ -749,7 +749,7 @@ fn ends_on_move(label: &str) -> bool {
 }
 
 /// `英国10年期国债收益率跌` -> `英国10年期国债收益率`; `黄金储备同比增加了` -> `黄金储备`.
-fn without_move(label: &str) -> &str {
+pub fn without_move(label: &str) -> &str {
     let mut rest = label.trim_end_matches('了');
     while let Some(shorter) = MOVE_ENDS
         .iter()

@@ -356,6 +356,7 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
     });
     label::refine(&mut facts, &chars);
     carry_direction(&mut facts);
+    let mut facts = one_figure_for_each_listed_subject(facts, &chars);
     if !options.every_number {
         facts.retain(|f| f.unit.is_some() || f.scale != 1.0);
         drop_unmeasured_spans(&mut facts, &chars);
@@ -456,6 +457,72 @@ fn implied_unit(chars: &[char], fact: &Fact) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// `橡胶、丁二烯橡胶、LPG涨超1%`, `出口、进口均增长5%`: one figure stated for every subject of
+/// the list before it, a fact each. Not for a group (`化工、汽车等行业`), a respectively list
+/// (`分别`), nor items that hold figures or verbs of their own.
+fn one_figure_for_each_listed_subject(facts: Vec<Fact>, chars: &[char]) -> Vec<Fact> {
+    let mut out = Vec::with_capacity(facts.len());
+    let mut previous_end = 0;
+    for fact in facts {
+        let start = fact.place.start;
+        let from = chars[..start]
+            .iter()
+            .rposition(|c| label::is_clause_break(*c) && *c != '、')
+            .map_or(0, |p| p + 1)
+            .max(previous_end)
+            .max(start.saturating_sub(60));
+        previous_end = fact.place.end;
+        let head = text_of(&chars[from..start]);
+        let listed = head.contains('、') && !head.contains("分别") && !head.contains('等');
+        let items: Vec<&str> = if listed {
+            head.split('、').collect()
+        } else {
+            Vec::new()
+        };
+        let names = items.split_last().map_or(&[][..], |(_, names)| names);
+        let plain = |name: &&str| {
+            let n = name.chars().count();
+            // (`20号胶` is a name; `1-7月` is a period.)
+            (1..=12).contains(&n)
+                && !name.chars().all(|c| c.is_ascii_digit())
+                && leading_period_of(name).is_none()
+                && !name.chars().any(|c| "%涨跌增降为是的了在".contains(c))
+        };
+        let own = label::without_move(&fact.label);
+        let moved = fact.label[own.len()..].to_string();
+        // `出口、进口均增长5%`: 均 (each) belongs to the list, not to the last name.
+        let own = own.trim_end_matches('均').to_string();
+        // The last name must be as plain as the others: `先进材料和生物医药四大产业创新集群`
+        // is a group, and `电力、热力、燃气及水生产和供应业` one category (only its last part
+        // names the kind, 业).
+        let last_own = items.last().map_or("", |item| item.trim());
+        let last_name = last_own.strip_suffix(moved.as_str()).unwrap_or(&own);
+        let one_category = ['业', '类']
+            .iter()
+            .any(|c| last_name.ends_with(*c) && !names.iter().any(|n| n.ends_with(*c)));
+        if names.is_empty()
+            || !names.iter().all(plain)
+            || !plain(&last_name)
+            || one_category
+            || moved.is_empty()
+        {
+            out.push(fact);
+            continue;
+        }
+        for (n, name) in names.iter().enumerate() {
+            let mut copy = fact.clone();
+            copy.label = format!("{}{moved}", name.trim());
+            copy.place.listed_with_previous = n > 0 || fact.place.listed_with_previous;
+            out.push(copy);
+        }
+        let mut last = fact;
+        last.label = format!("{own}{moved}");
+        last.place.listed_with_previous = true;
+        out.push(last);
+    }
+    out
 }
 
 fn ends_statement(c: char) -> bool {

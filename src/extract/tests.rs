@@ -464,3 +464,21 @@ fn prices_a_move_ends_at_are_context_and_yields_are_data() {
     let yields = drawn_units("甲国国债收益率跌0.3个基点报3.9%，乙国国债收益率跌1个基点报2.9%，丙国国债收益率涨1个基点报2.2%。");
     assert_eq!(yields.len(), 2, "{yields:?}");
 }
+
+#[test]
+fn one_figure_stated_for_a_list_of_subjects_is_a_fact_each() {
+    let labels =
+        |text: &str| -> Vec<String> { extract_text(text).into_iter().map(|f| f.label).collect() };
+    assert_eq!(
+        labels("甲胶、乙胶、LPG涨超1%"),
+        ["甲胶涨", "乙胶涨", "LPG涨"]
+    );
+    assert_eq!(labels("出口、进口均增长5%"), ["出口增长", "进口增长"]);
+    // A group (等, a count of kinds) or one category with 、 in its name stays one figure.
+    assert_eq!(labels("化工、汽车等行业产值增长22.8%").len(), 1);
+    assert_eq!(
+        labels("电子、装备、先进材料和生物医药四大产业集群产值增长10.8%").len(),
+        1
+    );
+    assert_eq!(labels("电力、热力、燃气及水生产和供应业下降3.4%").len(), 1);
+}
