@@ -300,16 +300,22 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
         let free: Vec<usize> = (k..end)
             .filter(|&n| !taken[n] && usable(n) && !restates_previous(facts, n))
             .collect();
-        let mut by_kind: Vec<Vec<usize>> = Vec::new();
+        let mut by_unit: Vec<Vec<usize>> = Vec::new();
         for n in free {
-            match by_kind
+            match by_unit
                 .iter_mut()
-                .find(|g| facts[g[0]].unit == facts[n].unit && kinds[g[0]] == kinds[n])
+                .find(|g| facts[g[0]].unit == facts[n].unit)
             {
                 Some(group) => group.push(n),
-                None => by_kind.push(vec![n]),
+                None => by_unit.push(vec![n]),
             }
         }
+        // A change with no stated base goes with the changes on one (`同比增长7.3%；其中出口
+        // 增长23.2%`).
+        let by_kind: Vec<Vec<usize>> = by_unit
+            .into_iter()
+            .flat_map(|group| split_by_kind(&kinds, group))
+            .collect();
         for group in by_kind {
             let one_each = group
                 .windows(2)
@@ -318,8 +324,9 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
                 continue;
             }
             let labels: Vec<&str> = group.iter().map(|&n| facts[n].label.as_str()).collect();
-            let named = shared_measure(&labels).is_some_and(|m| names_a_measure(&m))
-                || (same_move(&labels) && !mixes_measures(&labels));
+            let named = (shared_measure(&labels).is_some_and(|m| names_a_measure(&m))
+                || same_move(&labels))
+                && !mixes_measures(&labels);
             // `培训7万人次；补贴性培训3万人次`: a total and its part, not a pair.
             let nested = labels.len() == 2
                 && (labels[0].contains(labels[1]) || labels[1].contains(labels[0]));
@@ -379,8 +386,9 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
                 let based = labels
                     .iter()
                     .all(|l| ["同比", "环比", "按年"].iter().any(|b| l.contains(b)));
-                let named = shared_measure(&labels).is_some_and(|m| names_a_measure(&m))
-                    || ((one_paragraph || based) && same_move(&labels) && !mixes_measures(&labels));
+                let named = (shared_measure(&labels).is_some_and(|m| names_a_measure(&m))
+                    || ((one_paragraph || based) && same_move(&labels)))
+                    && !mixes_measures(&labels);
                 let confidence = if part.len() >= 3 && named {
                     Confidence::LOOSE
                 } else {
@@ -410,13 +418,29 @@ pub(super) enum Kind {
     OnPeriod,
     /// A change with no stated base (`增长5%`, `跌0.6%`).
     Change,
+    /// A change on a base the text names (`比2019年同期下降37.4%`).
+    OnNamedBase,
+    /// An average rate over a stretch (`两年平均增长10.2%`, `年均增长8%`): another measure than
+    /// the change of the period.
+    Average,
 }
 
 pub(super) fn kind_of(fact: &Fact) -> Kind {
     let label = fact.label.as_str();
     let base = fact.change.as_deref().unwrap_or("");
     let has = |w: &str| label.contains(w) || base.contains(w);
-    if has("环比") || has("上月") || has("按季") || has("按月") {
+    let rate_of_change = is_change(fact) || fact.sign < 0 || moved(fact);
+    // `比2019年同期下降37.4%`: a change on a base the text names, not on the period before.
+    let named_base = ["比", "较", "与"].iter().any(|w| {
+        label
+            .find(w)
+            .is_some_and(|p| label[p + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    });
+    if rate_of_change && (label.contains("平均") || label.contains("年均")) {
+        Kind::Average
+    } else if rate_of_change && named_base {
+        Kind::OnNamedBase
+    } else if has("环比") || has("上月") || has("按季") || has("按月") {
         Kind::OnPeriod
     } else if has("同比") || has("上年") || has("去年") || has("按年") {
         Kind::OnYear
@@ -450,10 +474,11 @@ pub(super) fn split_by_kind(kinds: &[Kind], members: Vec<usize>) -> Vec<Vec<usiz
     let mut parts: Vec<(Kind, Vec<usize>)> = Vec::new();
     for k in members {
         let kind = kinds[k];
+        let based = |k: Kind| matches!(k, Kind::OnYear | Kind::OnPeriod | Kind::Change);
         let fits = |part: &(Kind, Vec<usize>)| {
             part.0 == kind
-                || (part.0 != Kind::Level && kind == Kind::Change)
-                || (part.0 == Kind::Change && kind != Kind::Level)
+                || (based(part.0) && kind == Kind::Change)
+                || (part.0 == Kind::Change && based(kind))
         };
         match parts.iter_mut().find(|p| fits(p)) {
             Some(part) => {
@@ -639,7 +664,9 @@ pub(super) fn shape(
     }
     // Two figures make a comparison only when the text lists them together (A、B); apart,
     // two figures in one unit are as often a total and its part (70639人次, 补贴性培训32498人次).
+    // (A pair of parallel sentences of one statement comes vetted, at MEDIUM.)
     if members.len() == 2
+        && confidence < Confidence::MEDIUM
         && !facts[members[1]].place.listed_with_previous
         && !parallel(&facts[members[0]], &facts[members[1]])
     {

@@ -881,6 +881,47 @@ mod grouping_tests {
     }
 
     #[test]
+    fn changes_of_a_whole_and_its_parts_are_one_chart_of_one_kind() {
+        let drawn = |text: &str| -> Vec<Vec<(String, f64)>> {
+            charts(text)
+                .iter()
+                .filter(|c| c.drawn && c.kind != ChartKind::Kpi)
+                .map(|c| {
+                    c.points
+                        .iter()
+                        .map(|p| (p.label.clone(), p.signed_magnitude()))
+                        .collect()
+                })
+                .collect()
+        };
+        // A move with no base stated takes the base of the moves around it.
+        let got = drawn(
+            "甲类总额2800亿元，同比增长7.3%；其中出口1300亿元，增长23.2%；进口1500亿元，下降4%。",
+        );
+        assert!(
+            got.contains(&vec![
+                ("甲类总额".to_string(), 7.3),
+                ("出口".to_string(), 23.2),
+                ("进口".to_string(), -4.0)
+            ]),
+            "{got:?}"
+        );
+        // A two-year average and a change on a named year are other measures than the change.
+        let got = drawn("与2019年同期相比，总额下降9%，两年平均下降4.6%，其中出口增长21.5%，两年平均增长10.2%；进口下降25.9%，两年平均下降13.9%。");
+        assert!(
+            got.iter()
+                .all(|c| c.iter().all(|(_, v)| ![-4.6, 10.2, -13.9].contains(v))
+                    || c.iter().all(|(_, v)| [-4.6, 10.2, -13.9].contains(v))),
+            "{got:?}"
+        );
+        // Two measures stated alike stay apart.
+        let got = drawn(
+            "8月份，业务收入完成1020亿元，同比增长15.0%；业务总量完成1111亿元，同比增长21.9%。",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn the_other_side_of_a_list_of_moves_goes_on_with_it() {
         let got = charts("热门股多数上涨，甲科技涨43.3%，乙教育涨18.7%，丙数据涨9.9%；跌幅方面，丁医学跌11.7%，戊车业跌7.6%。");
         let drawn: Vec<Vec<(String, f64)>> = got

@@ -172,8 +172,17 @@ pub(super) fn same_move(labels: &[&str]) -> bool {
             .find(|base| w.starts_with(base))
             .unwrap_or("")
     }
+    // A move with no base stated takes the base of the moves around it (`同比增长7.3%；其中
+    // 出口增长23.2%`).
+    let base = rests
+        .iter()
+        .map(|(_, w)| pattern(w))
+        .find(|p| !p.is_empty())
+        .unwrap_or("");
     rests.len() == labels.len()
-        && rests.iter().all(|(_, w)| pattern(w) == pattern(rests[0].1))
+        && rests
+            .iter()
+            .all(|(_, w)| pattern(w).is_empty() || pattern(w) == base)
         && crate::all_distinct(&rests.iter().map(|(r, _)| r.to_string()).collect::<Vec<_>>())
 }
 
@@ -182,6 +191,7 @@ pub(super) fn same_move(labels: &[&str]) -> bool {
 /// chart must not mix.
 pub(super) fn mixes_measures(labels: &[&str]) -> bool {
     const MEASURE_ENDS: &[&str] = &[
+        "资金",
         "利润总额",
         "增加值",
         "销售额",
@@ -216,6 +226,10 @@ pub(super) fn mixes_measures(labels: &[&str]) -> bool {
             .find_map(|w| label.strip_suffix(w))
             .unwrap_or(label);
         let core = core.trim_end_matches(['同', '比']);
+        // `业务收入完成`: the reporting verb after the measure.
+        let core = ["完成", "实现", "累计"]
+            .iter()
+            .fold(core, |c, v| c.strip_suffix(v).unwrap_or(c));
         let end = MEASURE_ENDS
             .iter()
             .find(|m| core.ends_with(**m))
@@ -351,9 +365,12 @@ pub(super) fn is_face_label(label: &str) -> bool {
         || CLAUSE_ENDS.iter().any(|w| label.ends_with(w))
         || (n == 1 && "前后约近超达共为是有在的了和及与或等其他至以较比每".contains(label));
     // `规模由上月`, `截至2021年9月30日总负债`, `公司预计总资产`: a clause, not a name.
-    let clause = ["，", ",", "。", "；", "由", "截至", "预计", "“", "”"]
-        .iter()
-        .any(|c| label.contains(c));
+    // (`同比分别增长31.78%`: a figure in a label is a clause's stray.)
+    let clause = [
+        "，", ",", "。", "；", "由", "截至", "预计", "“", "”", "%", "分别",
+    ]
+    .iter()
+    .any(|c| label.contains(c));
     (1..=16).contains(&n) && !starts_badly && !clause
 }
 
