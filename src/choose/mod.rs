@@ -390,6 +390,17 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
         .min(post.tables.len() * 4);
     charts.extend(table_charts);
 
+    // A table's cells are charted by column, never as key-figure cards: its rows are read as
+    // paragraphs too, and a row's first figure is no key figure of the story.
+    let mut in_series = in_series;
+    for table in &post.tables {
+        let rows = table.paragraph..table.paragraph + table.rows.len() + 1;
+        for (k, fact) in facts.iter().enumerate() {
+            if rows.contains(&fact.place.paragraph) {
+                in_series[k] = true;
+            }
+        }
+    }
     let cards = key_figures(facts, &in_series);
     if !cards.is_empty() {
         let title = post.front_matter.title.clone().unwrap_or_else(|| {

@@ -205,7 +205,15 @@ fn read_table(table: &Table, before: &str) -> Option<Read> {
                 header.push(text.to_string());
             }
         }
-        if let Some(column) = read_header(&header, table_unit.as_ref()) {
+        // Without a unit in the header or over the table, the cells' own (`5.8%`).
+        let column_unit = table_unit.clone().or_else(|| {
+            cells_unit(
+                grid[header_rows..]
+                    .iter()
+                    .filter_map(|row| row.get(col).map(String::as_str)),
+            )
+        });
+        if let Some(column) = read_header(&header, column_unit.as_ref()) {
             columns.push((col, column));
         }
     }
@@ -333,7 +341,13 @@ fn number(cell: &str) -> Option<(f64, i8)> {
             _ => c,
         })
         .collect();
-    let text = text.trim_end_matches(['%', '％']);
+    // A unit written in the cell (`5.8%`, `20000元`) is the column's; a scale word (`1.2万`)
+    // would change the figure, and a date word (`2021年`) makes it a header, not a figure.
+    let text = CELL_UNITS
+        .iter()
+        .find_map(|u| text.strip_suffix(u))
+        .unwrap_or(&text)
+        .trim_end();
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => (-1, rest),
         None => (1, text.strip_prefix('+').unwrap_or(text)),
@@ -344,6 +358,37 @@ fn number(cell: &str) -> Option<(f64, i8)> {
         && digits.matches('.').count() <= 1;
     let value: f64 = digits.parse().ok().filter(|_| plain)?;
     value.is_finite().then_some((value, sign))
+}
+
+/// Units a cell may write after its number (never a scale or date word).
+const CELL_UNITS: &[&str] = &[
+    "%", "％", "‰", "美元", "港元", "欧元", "日元", "英镑", "元", "人", "户", "戶", "家", "个",
+    "個", "吨", "噸", "辆", "輛", "台", "件", "次",
+];
+
+/// The unit a column's cells write after their numbers, when they all write the same one
+/// (`5.8%` … `11.2%`; `20000元` … `17500元`).
+fn cells_unit<'a>(cells: impl Iterator<Item = &'a str>) -> Option<(f64, String)> {
+    let mut found: Option<String> = None;
+    for cell in cells {
+        let cell = cell.trim();
+        if number(cell).is_none() {
+            continue;
+        }
+        let digits_end = cell
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_ascii_digit())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let unit = cell[digits_end..].trim();
+        match &found {
+            None => found = Some(unit.to_string()),
+            Some(u) if u == unit => {}
+            Some(_) => return None,
+        }
+    }
+    let unit = found.filter(|u| !u.is_empty())?;
+    unit_of(&unit)
 }
 
 /// A row's subject: its first cell without the table's marks (`其中：`, indentation, `（注1）`).
@@ -539,6 +584,25 @@ mod tests {
     fn charts_of(source: &str) -> Vec<ChartSpec> {
         let post = Post::parse(source);
         charts(&post, "zh", &None)
+    }
+
+    #[test]
+    fn cells_that_write_their_unit_give_the_column_its_unit() {
+        let source = "---\ntitle: t\n---\n\n| **各行业失业率** | | |\n| --- | --- | --- |\n\
+                      | 行业 | 上季失业率 | 今季失业率 |\n| 制造 | 5.8% | ***6.3%*** |\n\
+                      | 建造 | 8.5% | 11.2% |\n| 批发 | 3.6% | 5.2% |\n";
+        let got = charts_of(source);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].unit.as_deref(), Some("%"));
+        let values: Vec<f64> = got[1].points.iter().map(|p| p.value).collect();
+        assert_eq!(values, [6.3, 11.2, 5.2]);
+        // A year in a header is not a figure with a unit.
+        assert_eq!(number("2021年"), None);
+        assert_eq!(number("20000元"), Some((20000.0, 1)));
+        // Rows are no key figures.
+        let post = Post::parse(source);
+        let all = crate::choose::choose(&post, &crate::extract::extract(&post));
+        assert!(all.iter().all(|c| c.kind != ChartKind::Kpi), "{all:?}");
     }
 
     #[test]
