@@ -392,7 +392,6 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
 
     // A table's cells are charted by column, never as key-figure cards: its rows are read as
     // paragraphs too, and a row's first figure is no key figure of the story.
-    let mut in_series = in_series;
     for table in &post.tables {
         let rows = table.paragraph..table.paragraph + table.rows.len() + 1;
         for (k, fact) in facts.iter().enumerate() {
