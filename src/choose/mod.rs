@@ -274,7 +274,7 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             && (series.confidence < Confidence::MEDIUM
                 || points
                     .iter()
-                    .any(|p| p.label.chars().count() > MAX_PAIR_LABEL));
+                    .any(|p| display_width(&p.label) > MAX_PAIR_LABEL * 2));
         // Two bars of one name cannot be told apart.
         let same_names =
             !crate::all_distinct(&points.iter().map(Point::full_label).collect::<Vec<_>>());

@@ -988,7 +988,13 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
             units::currency_before(chars, sign_end).map(|(unit, len)| (unit, sign_end - len))
         });
     if let Some((unit, start)) = currency {
-        if m.unit.is_none() || m.unit.as_deref() == Some(unit) {
+        // `¥8699 起` (from ¥8699): the sign says what is counted; a word after it is not a
+        // second unit.
+        let counted_after = m
+            .unit
+            .as_deref()
+            .is_some_and(|u| !u.contains('/') && units::is_counting_word(u));
+        if m.unit.is_none() || m.unit.as_deref() == Some(unit) || counted_after {
             m.unit = Some(unit.to_string());
             m.start = start.min(m.start);
         }

@@ -482,3 +482,12 @@ fn one_figure_stated_for_a_list_of_subjects_is_a_fact_each() {
     );
     assert_eq!(labels("电力、热力、燃气及水生产和供应业下降3.4%").len(), 1);
 }
+
+#[test]
+fn a_currency_sign_says_what_is_counted() {
+    let f = one("新款手机售价 ¥8699 起");
+    assert_eq!(
+        (f.value.headline(), f.unit.as_deref(), f.label.as_str()),
+        (8699.0, Some("元"), "新款手机售价")
+    );
+}

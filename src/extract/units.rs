@@ -433,6 +433,11 @@ pub fn read_unit(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
 }
 
 /// A currency sign ending right before `i`: (unit, chars it takes).
+/// A one-character counting word (`起`, `个`, `次`) rather than a currency or a measure.
+pub fn is_counting_word(unit: &str) -> bool {
+    matches!(unit, "起" | "个" | "次" | "件" | "份" | "项" | "笔" | "款")
+}
+
 pub fn currency_before(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
     // Asked before every number: most numbers follow no currency sign at all.
     let last = *chars.get(i.checked_sub(1)?)?;
