@@ -273,7 +273,15 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
                 None => by_kind.push(vec![n]),
             }
         }
-        for group in by_kind.into_iter().filter(|g| g.len() >= 3) {
+        // Parallel clauses of different measures (`大市成交…，南向资金净买入…`) are no series.
+        let one_measure = |g: &Vec<usize>| {
+            let labels: Vec<&str> = g.iter().map(|&n| facts[n].label.as_str()).collect();
+            !mixes_measures(&labels)
+        };
+        for group in by_kind
+            .into_iter()
+            .filter(|g| g.len() >= 3 && one_measure(g))
+        {
             for chunk in group.chunks(MAX_SERIES_POINTS) {
                 if chunk.len() < 2 {
                     continue;

@@ -932,6 +932,29 @@ mod grouping_tests {
     }
 
     #[test]
+    fn parallel_clauses_of_different_measures_are_no_series() {
+        let drawn = |text: &str| {
+            charts(text)
+                .into_iter()
+                .filter(|c| c.drawn && c.kind != ChartKind::Kpi)
+                .count()
+        };
+        assert_eq!(
+            drawn("市场成交956亿元，甲资金净买入116亿元，乙公司获净买入11亿元。"),
+            0
+        );
+        assert_eq!(
+            drawn("港口换装率达90%，铁路进港率达80%，干线进港率达100%。"),
+            0
+        );
+        // One measure for three subjects stays a chart.
+        assert_eq!(
+            drawn("甲市失业率为5.1%，乙市失业率为4.2%，丙市失业率为3.9%。"),
+            1
+        );
+    }
+
+    #[test]
     fn the_other_side_of_a_list_of_moves_goes_on_with_it() {
         let got = charts("热门股多数上涨，甲科技涨43.3%，乙教育涨18.7%，丙数据涨9.9%；跌幅方面，丁医学跌11.7%，戊车业跌7.6%。");
         let drawn: Vec<Vec<(String, f64)>> = got

@@ -218,6 +218,11 @@ pub(super) fn mixes_measures(labels: &[&str]) -> bool {
         "总量",
         "总额",
         "总值",
+        "净买入",
+        "净卖出",
+        "净流入",
+        "净流出",
+        "成交",
     ];
     let mut ends: Vec<&str> = Vec::new();
     for label in labels {
@@ -230,10 +235,18 @@ pub(super) fn mixes_measures(labels: &[&str]) -> bool {
         let core = ["完成", "实现", "累计"]
             .iter()
             .fold(core, |c, v| c.strip_suffix(v).unwrap_or(c));
+        // A rate is named by the word it ends (`换装率`, `进港率`; `失业率`).
+        let rate = core
+            .char_indices()
+            .rev()
+            .nth(1)
+            .filter(|_| core.ends_with('率'))
+            .map(|(i, _)| &core[i..]);
         let end = MEASURE_ENDS
             .iter()
             .find(|m| core.ends_with(**m))
             .copied()
+            .or(rate)
             .unwrap_or("");
         // A label naming no measure (`进口下降`) takes the one the others name.
         if !end.is_empty() && !ends.contains(&end) {
