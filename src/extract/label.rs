@@ -420,11 +420,12 @@ fn clean_preceding(before: &str) -> String {
         }
     }
     // `隔夜shibor报`, `LPR报`: 报 (is quoted at) after a name in Latin letters.
+    // So after a measure's name: `汇率指数报`, `收益率报`, `价格报` (not 年报, 公报).
     if let Some(rest) = text.strip_suffix('报') {
         if rest
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '数' | '率' | '价' | '格'))
         {
             text = rest;
         }

@@ -467,12 +467,14 @@ fn one_figure_for_each_listed_subject(facts: Vec<Fact>, chars: &[char]) -> Vec<F
     let mut previous_end = 0;
     for fact in facts {
         let start = fact.place.start;
-        let from = chars[..start]
+        // (Only the 60 characters before the figure are read: linear in the paragraph.)
+        let window = start.saturating_sub(60);
+        let from = chars[window..start]
             .iter()
             .rposition(|c| label::is_clause_break(*c) && *c != '、')
-            .map_or(0, |p| p + 1)
+            .map_or(window, |p| window + p + 1)
             .max(previous_end)
-            .max(start.saturating_sub(60));
+            .min(start);
         previous_end = fact.place.end;
         let head = text_of(&chars[from..start]);
         let listed = head.contains('、') && !head.contains("分别") && !head.contains('等');
@@ -523,6 +525,36 @@ fn one_figure_for_each_listed_subject(facts: Vec<Fact>, chars: &[char]) -> Vec<F
         out.push(last);
     }
     out
+}
+
+/// The number at `start` is an index's reading or move: `指数报98.39`, `指数收于3050`, and
+/// `指数报98.39，环比跌0.14` (a move of the index just read, within its sentence).
+fn index_reading(chars: &[char], start: usize) -> bool {
+    let from = start.saturating_sub(24);
+    let before = text_of(&chars[from..start]);
+    let before = before.trim_end();
+    if before.contains(['。', '；', ';'])
+        && !before
+            .rsplit(['。', '；', ';'])
+            .next()
+            .is_some_and(|s| s.contains("指数"))
+    {
+        return false;
+    }
+    const READS: &[&str] = &[
+        "指数报",
+        "指数为",
+        "指数收于",
+        "指数收报",
+        "指数收",
+        "指数达",
+    ];
+    const MOVES: &[&str] = &["涨", "跌", "上涨", "下跌", "上升", "下降", "升", "降"];
+    let sentence = before.rsplit(['。', '；', ';']).next().unwrap_or(before);
+    READS.iter().any(|w| sentence.ends_with(w))
+        || (sentence.contains("指数")
+            && MOVES.iter().any(|w| sentence.ends_with(w))
+            && sentence.contains(['，', ',']))
 }
 
 fn ends_statement(c: char) -> bool {
@@ -591,11 +623,11 @@ fn drop_unmeasured_spans(facts: &mut Vec<Fact>, chars: &[char]) {
             continue;
         }
         let (start, end) = (fact.place.start, fact.place.end);
-        let from = chars[..start]
+        let window = start.saturating_sub(10);
+        let from = chars[window..start]
             .iter()
             .rposition(|c| label::is_sentence_end(*c) || *c == '，' || *c == ',')
-            .map_or(0, |p| p + 1)
-            .max(start.saturating_sub(10));
+            .map_or(window, |p| window + p + 1);
         let before = text_of(&chars[from..start]);
         let figure = text_of(&chars[start..end]);
         let after = chars.get(end).copied();
@@ -998,6 +1030,10 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
             m.unit = Some(unit.to_string());
             m.start = start.min(m.start);
         }
+    }
+    // `汇率指数报98.39，环比跌0.14`: an index is read in points.
+    if m.unit.is_none() && m.scale == 1.0 && arabic && index_reading(chars, m.start) {
+        m.unit = Some("点".to_string());
     }
     if !options.every_number {
         // A bare number stays only as a list item that may share the unit after it

@@ -491,3 +491,31 @@ fn a_currency_sign_says_what_is_counted() {
         (8699.0, Some("元"), "新款手机售价")
     );
 }
+
+#[test]
+fn figures_whose_signs_overlap_are_read_without_a_panic() {
+    // The second figure's sign starts where the first one's text may end.
+    let all = extract_text("$ 20,000.00 $ 37,305.97 february expenses");
+    let values: Vec<f64> = all.iter().map(|f| f.value.headline()).collect();
+    assert_eq!(values, [20000.0, 37305.97]);
+}
+
+#[test]
+fn an_index_is_read_in_points() {
+    let all = extract_text("甲汇率指数报98.39，环比跌0.14；乙汇率指数报104.19，环比跌0.22。");
+    let got: Vec<(&str, f64, Option<&str>, i8)> = all
+        .iter()
+        .map(|f| {
+            (
+                f.label.as_str(),
+                f.value.headline(),
+                f.unit.as_deref(),
+                f.sign,
+            )
+        })
+        .collect();
+    assert_eq!(got[0], ("甲汇率指数", 98.39, Some("点"), 1));
+    assert_eq!((got[1].1, got[1].2, got[1].3), (0.14, Some("点"), -1));
+    // A bare number elsewhere is still no figure.
+    assert!(extract_text("他说了98.39这个数。").is_empty());
+}
