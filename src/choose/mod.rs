@@ -427,7 +427,7 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
 }
 
 /// About three comparisons for a story of a few paragraphs; for a long briefing, about one
-/// a section (headings, else every two paragraphs), at most 12.
+/// a section (headings, else every two paragraphs), at most 24.
 pub fn default_cap(post: &Post) -> usize {
     let paragraphs = post.paragraphs.len();
     let headings = post.paragraphs.iter().filter(|p| p.heading).count();
@@ -929,6 +929,13 @@ mod grouping_tests {
             "8月份，业务收入完成1020亿元，同比增长15.0%；业务总量完成1111亿元，同比增长21.9%。",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_keeps_the_character_that_ends_it() {
+        let got = charts("甲商行、乙商行、丙银行的资产规模分别为3214亿元、2890亿元、2581亿元。");
+        let labels: Vec<&str> = got[0].points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["甲商行", "乙商行", "丙银行"]);
     }
 
     #[test]

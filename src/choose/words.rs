@@ -114,7 +114,12 @@ pub(super) fn face_labels(points: &mut [Point]) -> Face {
         // `甲省新能源汽车销量`, `乙省…`: the shared end is `省新能源汽车销量`, but the subject
         // keeps its `省`; the measure gives up characters until every subject has two.
         let chars: Vec<char> = shared.chars().collect();
+        // A character that ends a name (`商行`, `甲省`, `某公司`) stays with the name.
+        const NAME_ENDS: &str = "行省市区县镇村局部厂司店院校所队港站";
         for skip in 0..chars.len().saturating_sub(1) {
+            if NAME_ENDS.contains(chars[skip]) {
+                continue;
+            }
             let measure: String = chars[skip..].iter().collect();
             let rests: Vec<String> = points
                 .iter()

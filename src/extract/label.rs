@@ -666,7 +666,8 @@ pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
         let run = k..run_end;
         if run.len() >= 2 {
             let labels = respectively(chars, facts[k].place.start, run.len())
-                .or_else(|| respectively_after(facts, chars, k, run.len()));
+                .or_else(|| respectively_after(facts, chars, k, run.len()))
+                .or_else(|| list_for_list(chars, facts[k].place.start, run.len()));
             if let Some(labels) = labels {
                 // `…分别给A股带来约7100、3150亿元增量资金`: the noun after the list is what
                 // every figure measures.
@@ -883,6 +884,55 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
             .map(|item| format!("{}{shared}{predicate}", item.trim()))
             .collect(),
     )
+}
+
+/// `甲行、乙行、丙行的资产规模为3214亿元、2890亿元、2581亿元`: a list of as many names as the
+/// list of figures after it, in order, with no 分别 written. The last name carries what they
+/// share after its 的 (`的资产规模`).
+fn list_for_list(chars: &[char], start: usize, count: usize) -> Option<Vec<String>> {
+    let window = start.saturating_sub(120);
+    let from = chars[window..start]
+        .iter()
+        .rposition(|c| is_sentence_end(*c) || matches!(c, '，' | '：' | ',' | ':'))
+        .map_or(window, |p| window + p + 1);
+    let head = crate::extract::text_of(&chars[from..start]);
+    let head = head.trim_end();
+    let head = ["为", "是", "达到", "达", "分别为"]
+        .iter()
+        .find_map(|w| head.strip_suffix(w))?;
+    let mut items: Vec<&str> = head.split('、').collect();
+    if items.len() != count || count < 2 {
+        return None;
+    }
+    let last = items[count - 1];
+    let (last_name, shared) = match last.find('的') {
+        Some(p) => (&last[..p], &last[p + '的'.len_utf8()..]),
+        None => (last, ""),
+    };
+    items[count - 1] = last_name;
+    let mut first = clean_preceding(items[0]);
+    // `第三梯队中稠州商行`: `…中` (among …) opens the list, it is not the first name.
+    if let Some(p) = first.find('中') {
+        let (before, after) = (&first[..p], &first[p + '中'.len_utf8()..]);
+        if before.chars().count() >= 3 && after.chars().count() >= 2 {
+            first = after.to_string();
+        }
+    }
+    let names: Vec<String> = std::iter::once(first)
+        .chain(items[1..].iter().map(|i| i.trim().to_string()))
+        .collect();
+    // Names, not clauses: short, and none holding a figure or a verb of its own.
+    let plain = names.iter().all(|n| {
+        let len = n.chars().count();
+        (1..=12).contains(&len)
+            && !n
+                .chars()
+                .any(|c| c.is_ascii_digit() || "为是的了".contains(c))
+    });
+    if !plain {
+        return None;
+    }
+    Some(names.into_iter().map(|n| format!("{n}{shared}")).collect())
 }
 
 /// Nouns that name a measure (期限, 利率, 金额…) rather than a thing counted.

@@ -519,3 +519,17 @@ fn an_index_is_read_in_points() {
     // A bare number elsewhere is still no figure.
     assert!(extract_text("他说了98.39这个数。").is_empty());
 }
+
+#[test]
+fn a_list_of_names_before_as_many_figures_pairs_them_in_order() {
+    let all =
+        extract_text("第三梯队中甲商行、乙商行、丙银行的资产规模为3214亿元、2890亿元、2581亿元。");
+    let labels: Vec<&str> = all.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["甲商行资产规模", "乙商行资产规模", "丙银行资产规模"]
+    );
+    // Counts that differ pair nothing.
+    let all = extract_text("甲行、乙行的资产规模为3214亿元、2890亿元、2581亿元。");
+    assert!(all.iter().all(|f| !f.label.starts_with("甲行")), "{all:?}");
+}
