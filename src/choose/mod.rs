@@ -319,23 +319,26 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             .filter(|_| series.groups.is_none())
             .unwrap_or_default();
         // What all labels share, or all but one (a stray label should not cost the title).
-        let shared = shared_measure(&labels).or_else(|| {
-            (0..labels.len())
-                .filter(|_| labels.len() >= 4)
-                .filter_map(|skip| {
-                    let rest: Vec<&str> = labels
-                        .iter()
-                        .enumerate()
-                        .filter(|(k, _)| *k != skip)
-                        .map(|(_, l)| *l)
-                        .collect();
-                    shared_measure(&rest)
-                })
-                // Only a measure (`累计完成货运量`), never a word's tail (`级工` of
-                // 初级工 / 中级工 / 高级工 beside 技师).
-                .filter(|m| crate::extract::MEASURES.iter().any(|n| m.ends_with(n)))
-                .max_by_key(|m| m.chars().count())
-        });
+        // (A kind of thing the names share, `一般债券` / `专项债券`, is no title.)
+        let shared = shared_measure(&labels)
+            .filter(|m| is_measure_noun(m) || face.measure.is_none())
+            .or_else(|| {
+                (0..labels.len())
+                    .filter(|_| labels.len() >= 4)
+                    .filter_map(|skip| {
+                        let rest: Vec<&str> = labels
+                            .iter()
+                            .enumerate()
+                            .filter(|(k, _)| *k != skip)
+                            .map(|(_, l)| *l)
+                            .collect();
+                        shared_measure(&rest)
+                    })
+                    // Only a measure (`累计完成货运量`), never a word's tail (`级工` of
+                    // 初级工 / 中级工 / 高级工 beside 技师).
+                    .filter(|m| crate::extract::MEASURES.iter().any(|n| m.ends_with(n)))
+                    .max_by_key(|m| m.chars().count())
+            });
         let shared = shared.or(face.measure.clone());
         let mut title = match shared {
             Some(measure) if !measure.starts_with(&period) => format!("{period}{measure}"),
@@ -936,6 +939,13 @@ mod grouping_tests {
         let got = charts("甲商行、乙商行、丙银行的资产规模分别为3214亿元、2890亿元、2581亿元。");
         let labels: Vec<&str> = got[0].points.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(labels, ["甲商行", "乙商行", "丙银行"]);
+        // A kind of thing stays in the name; an ordinal or a modifier alone is no name.
+        let got = charts("第一产业增加值25亿元、第二产业增加值40亿元、第三产业增加值60亿元。");
+        let labels: Vec<&str> = got[0].points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["第一产业", "第二产业", "第三产业"]);
+        let got = charts("大型企业PMI为50.3%、中型企业PMI为51.2%、小型企业PMI为48.2%。");
+        let labels: Vec<&str> = got[0].points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["大型企业", "中型企业", "小型企业"]);
     }
 
     #[test]
@@ -1177,11 +1187,20 @@ mod grouping_tests {
             .find(|c| c.kind != ChartKind::Kpi)
             .expect("a comparison");
         let points: Vec<String> = chart.points.iter().map(Point::full_label).collect();
-        assert_eq!(points, ["一般·7月", "专项·7月", "一般·1-7月", "专项·1-7月"]);
+        // (债券 is the kind of thing: it stays in the name.)
+        assert_eq!(
+            points,
+            [
+                "一般债券·7月",
+                "专项债券·7月",
+                "一般债券·1-7月",
+                "专项债券·1-7月"
+            ]
+        );
         assert_eq!(chart.groups(), ["7月", "1-7月"]);
-        assert_eq!(chart.title, "债券平均发行期限");
+        assert_eq!(chart.title, "平均发行期限");
         assert!(
-            chart.describe().contains("一般·1-7月 7.8年"),
+            chart.describe().contains("一般债券·1-7月 7.8年"),
             "{}",
             chart.describe()
         );

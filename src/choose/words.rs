@@ -114,13 +114,24 @@ pub(super) fn face_labels(points: &mut [Point]) -> Face {
         // `甲省新能源汽车销量`, `乙省…`: the shared end is `省新能源汽车销量`, but the subject
         // keeps its `省`; the measure gives up characters until every subject has two.
         let chars: Vec<char> = shared.chars().collect();
-        // A character that ends a name (`商行`, `甲省`, `某公司`) stays with the name.
-        const NAME_ENDS: &str = "行省市区县镇村局部厂司店院校所队港站";
-        for skip in 0..chars.len().saturating_sub(1) {
-            if NAME_ENDS.contains(chars[skip]) {
+        // A character that ends a name (`商行`, `甲省`, `某公司`, `制造业`), or a kind of thing
+        // (`第一产业`, `一般债务`, `大型企业`), stays with the name.
+        const NAME_ENDS: &str = "行省市区县镇村局部厂司店院校所队港站业务";
+        const KIND_STARTS: &[&str] = &[
+            "产业", "行业", "企业", "债务", "债券", "集团", "银行", "指数", "期货", "合约",
+        ];
+        let mut skip = 0;
+        while skip + 1 < chars.len() {
+            let measure: String = chars[skip..].iter().collect();
+            if let Some(kind) = KIND_STARTS.iter().find(|k| measure.starts_with(**k)) {
+                skip += kind.chars().count();
                 continue;
             }
-            let measure: String = chars[skip..].iter().collect();
+            if NAME_ENDS.contains(chars[skip]) {
+                skip += 1;
+                continue;
+            }
+            skip += 1;
             let rests: Vec<String> = points
                 .iter()
                 .map(|p| {
@@ -131,7 +142,13 @@ pub(super) fn face_labels(points: &mut [Point]) -> Face {
                         .to_string()
                 })
                 .collect();
-            if rests.iter().all(|r| r.chars().count() >= 2) && crate::all_distinct(&rests) {
+            // A name, not an ordinal (`第一`) or a modifier (`大型`, `一般性`) left alone.
+            let a_name = |r: &String| {
+                r.chars().count() >= 2
+                    && !(r.starts_with('第') && r.chars().count() <= 3)
+                    && !r.ends_with(['型', '式', '类', '级', '性'])
+            };
+            if rests.iter().all(a_name) && crate::all_distinct(&rests) {
                 for (p, rest) in points.iter_mut().zip(rests) {
                     p.label = rest;
                 }
