@@ -955,9 +955,21 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
             }
         }
     }
-    // A range: `20-450元`, `5至10万元`, `6800万元–7500万元`, `50%~100%`, `一到五`.
+    // A range: `20-450元`, `5至10万元`, `6800万元–7500万元`, `50%~100%`, `一到五`. After a
+    // move, 至 and 到 say where it ended (`上涨2.5万元/吨至885万元/吨`): two figures.
+    let moved_before = {
+        let from = i.saturating_sub(4);
+        let before = text_of(&chars[from..i]);
+        let before = before.trim_end_matches(['约', '近', '超', '了', ' ']);
+        [
+            "涨", "跌", "增", "降", "长", "少", "加", "高", "低", "升", "落",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+    };
     if let Some(&mark) = chars.get(first.end) {
-        if matches!(mark, '-' | '~' | '至' | '到' | '—' | '–') {
+        let to = matches!(mark, '至' | '到');
+        if matches!(mark, '-' | '~' | '至' | '到' | '—' | '–') && !(to && moved_before) {
             let mut b_start = first.end + 1;
             if mark == '—' && chars.get(b_start) == Some(&'—') {
                 b_start += 1;

@@ -533,3 +533,21 @@ fn a_list_of_names_before_as_many_figures_pairs_them_in_order() {
     let all = extract_text("甲行、乙行的资产规模为3214亿元、2890亿元、2581亿元。");
     assert!(all.iter().all(|f| !f.label.starts_with("甲行")), "{all:?}");
 }
+
+#[test]
+fn after_a_move_to_says_where_it_ended_not_a_range() {
+    let all = extract_text("甲材料价格上涨2.5万元/吨至885万元/吨。");
+    let got: Vec<(f64, &str)> = all
+        .iter()
+        .map(|f| (f.magnitude(), f.label.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [(25000.0, "甲材料价格上涨"), (8_850_000.0, "甲材料价格")]
+    );
+    // Without a move, 至 is a range.
+    assert!(matches!(
+        one("价格区间为5至10万元").value,
+        Value::Range(Some(_), Some(_))
+    ));
+}
