@@ -358,10 +358,15 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
             continue;
         }
         // Same unit, same kind (a level or a change) and the same measure noun (期限, 利率…).
+        // (What the frame says is measured, when it says: `销售面积` and `销售额` changes
+        // stated alike are two measures.)
         let unit = format!(
             "{}|{}",
             fact.unit.as_deref().unwrap_or(""),
-            measure_of(&fact.label)
+            fact.measure
+                .as_deref()
+                .filter(|m| crate::extract::MEASURES.contains(m))
+                .unwrap_or(measure_of(&fact.label))
         );
         let change = kinds[k] != Kind::Level;
         let open = groups

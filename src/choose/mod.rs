@@ -949,6 +949,27 @@ mod grouping_tests {
     }
 
     #[test]
+    fn a_bare_measure_takes_the_subject_its_statement_named() {
+        let got = charts("分区域看，甲地区商品房销售面积150万平方米，同比增长74.3%；销售额228亿元，增长102%。乙地区商品房销售面积96万平方米，增长68.9%；销售额72亿元，增长93.1%。丙地区商品房销售面积100万平方米，增长47.1%；销售额74亿元，增长57.2%。");
+        let sales = got
+            .iter()
+            .find(|c| c.unit.as_deref() == Some("元") && c.kind != ChartKind::Kpi)
+            .expect("a chart of sales");
+        let labels: Vec<&str> = sales.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["甲地区", "乙地区", "丙地区"]);
+        assert_eq!(sales.title, "商品房销售额");
+        // An aside's subject (a change) is not carried to the next figure.
+        let facts = extract(&Post::from_text(
+            "其中出口208亿元，增长21.1%，运输服务出口增幅高达107.5%；进口223亿元，增长1.6%。",
+        ));
+        let import = facts
+            .iter()
+            .find(|f| f.value.headline() == 223.0)
+            .expect("imports");
+        assert_eq!(import.label, "进口");
+    }
+
+    #[test]
     fn parallel_clauses_of_different_measures_are_no_series() {
         let drawn = |text: &str| {
             charts(text)

@@ -117,13 +117,11 @@ pub(super) fn face_labels(points: &mut [Point]) -> Face {
         // A character that ends a name (`商行`, `甲省`, `某公司`, `制造业`), or a kind of thing
         // (`第一产业`, `一般债务`, `大型企业`), stays with the name.
         const NAME_ENDS: &str = "行省市区县镇村局部厂司店院校所队港站业务";
-        const KIND_STARTS: &[&str] = &[
-            "产业", "行业", "企业", "债务", "债券", "集团", "银行", "指数", "期货", "合约",
-        ];
+
         let mut skip = 0;
         while skip + 1 < chars.len() {
             let measure: String = chars[skip..].iter().collect();
-            if let Some(kind) = KIND_STARTS.iter().find(|k| measure.starts_with(**k)) {
+            if let Some(kind) = KINDS.iter().find(|k| measure.starts_with(**k)) {
                 skip += kind.chars().count();
                 continue;
             }
@@ -154,6 +152,31 @@ pub(super) fn face_labels(points: &mut [Point]) -> Face {
                 }
                 face.measure = Some(measure);
                 break;
+            }
+        }
+    }
+    // `浙江出口` / `浙江进口`: a subject every point shares, when what is left of each is a
+    // measure's name, belongs to the title (`中国银行` / `中国石油` keep theirs).
+    let first: Vec<char> = points[0].label.chars().collect();
+    let common = points[1..].iter().fold(first.len(), |n, p| {
+        p.label
+            .chars()
+            .zip(&first)
+            .take_while(|(a, b)| a == *b)
+            .count()
+            .min(n)
+    });
+    if common >= 2 {
+        let rests: Vec<String> = points
+            .iter()
+            .map(|p| p.label.chars().skip(common).collect())
+            .collect();
+        let measures = rests
+            .iter()
+            .all(|r| crate::extract::MEASURES.iter().any(|m| r.starts_with(m)));
+        if measures && crate::all_distinct(&rests) {
+            for (p, rest) in points.iter_mut().zip(rests) {
+                p.label = rest;
             }
         }
     }
@@ -278,10 +301,16 @@ pub(super) fn mixes_measures(labels: &[&str]) -> bool {
     ends.len() > 1
 }
 
+/// Kinds of thing a name ends on (`德国DAX指数`, `第一产业`, `东部地区`): part of each name,
+/// never a measure to move into the title.
+const KINDS: &[&str] = &[
+    "指数", "期货", "集团", "银行", "债券", "债务", "合约", "产业", "行业", "企业", "地区", "城市",
+    "省份", "国家",
+];
+
 /// A shared label end that can leave the labels: not a kind of thing that is part of each
 /// name (`德国DAX指数`, `大豆期货`, `山西焦煤集团`, `一般债券`).
 pub(super) fn is_measure_noun(shared: &str) -> bool {
-    const KINDS: &[&str] = &["指数", "期货", "集团", "银行", "债券", "债务", "合约"];
     !KINDS.contains(&shared)
 }
 

@@ -55,6 +55,8 @@ pub const MEASURES: &[&str] = &[
     "装车量",
     "零售额",
     "销售额",
+    "销售面积",
+    "面积",
     "营收",
     "利润",
     "收入",
@@ -164,6 +166,32 @@ pub fn fill(facts: &mut [Fact], lead_period: &dyn Fn(usize) -> Option<String>) {
         };
         fact.subject = subject.filter(|s| !s.trim().is_empty()).map(str::to_string);
         fact.measure = (!measure.is_empty()).then(|| measure.to_string());
+        // `东部地区商品房销售面积…；销售额22807亿元`: a bare measure in the same statement is
+        // of the subject just named.
+        // (The subject of the level last stated: a change's aside, `运输服务出口增幅107.5%`,
+        // names no subject for what follows.)
+        let last_level = before
+            .iter()
+            .rev()
+            .take_while(|p| {
+                p.place.paragraph == fact.place.paragraph
+                    && p.place.statement == fact.place.statement
+            })
+            .find(|p| p.change.is_none());
+        if let Some(previous) = last_level {
+            // (`销售额`, or `销售额增长` for its change.)
+            let bare = fact.subject.is_none()
+                && fact
+                    .measure
+                    .as_deref()
+                    .is_some_and(|m| MEASURES.contains(&m) && fact.label.starts_with(m));
+            let same_statement = previous.place.paragraph == fact.place.paragraph
+                && previous.place.statement == fact.place.statement;
+            if let (true, true, Some(subject)) = (bare, same_statement, previous.subject.clone()) {
+                fact.label = format!("{subject}{}", fact.label.trim());
+                fact.subject = Some(subject);
+            }
+        }
         // `铁路…货运量27亿吨，同比增长8.2%` (label `铁路同比增长`): the change is of the
         // measure just stated for that subject.
         if let Some(previous) = before.last() {
