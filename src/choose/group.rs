@@ -325,6 +325,18 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
             .flat_map(|group| split_by_kind(&kinds, group))
             .collect();
         for group in by_kind {
+            // An unbased change beside a based one in its sentence is an aside
+            // (`同比增长21.1%，…，运输服务出口增幅高达107.5%`), not the sentence's figure.
+            let based_in = |sentence: usize| {
+                group
+                    .iter()
+                    .any(|&n| facts[n].place.sentence == sentence && kinds[n] != Kind::Change)
+            };
+            let group: Vec<usize> = group
+                .iter()
+                .copied()
+                .filter(|&n| kinds[n] != Kind::Change || !based_in(facts[n].place.sentence))
+                .collect();
             let one_each = group
                 .windows(2)
                 .all(|w| facts[w[0]].place.sentence != facts[w[1]].place.sentence);

@@ -970,6 +970,29 @@ mod grouping_tests {
     }
 
     #[test]
+    fn an_aside_in_a_sentence_is_not_its_figure() {
+        let got = charts("7月份，服务进出口总额4319亿元，同比增长10.1%，环比下降1.7%；其中出口2088亿元，同比增长21.1%，环比下降3.6%，运输服务出口增幅高达107.5%；进口2231亿元，同比增长1.6%，环比增长0.2%。");
+        let titles: Vec<(&str, Vec<f64>)> = got
+            .iter()
+            .filter(|c| c.kind != ChartKind::Kpi && c.unit.as_deref() == Some("%"))
+            .map(|c| {
+                (
+                    c.title.as_str(),
+                    c.points.iter().map(Point::signed_magnitude).collect(),
+                )
+            })
+            .collect();
+        assert!(
+            titles.contains(&("7月份同比增速", vec![10.1, 21.1, 1.6])),
+            "{titles:?}"
+        );
+        assert!(
+            titles.contains(&("7月份环比变化", vec![-1.7, -3.6, 0.2])),
+            "{titles:?}"
+        );
+    }
+
+    #[test]
     fn parallel_clauses_of_different_measures_are_no_series() {
         let drawn = |text: &str| {
             charts(text)

@@ -95,11 +95,14 @@ pub(super) fn face_labels(points: &mut [Point]) -> Face {
         let on_year = words
             .iter()
             .all(|w| w.starts_with("同比") || w.starts_with("按年"));
+        let on_period = words.iter().all(|w| w.starts_with("环比"));
         face.change = Some(
             if words.iter().any(|w| w.contains('涨') || w.contains('跌')) {
                 "涨跌幅"
             } else if on_year {
                 "同比增速"
+            } else if on_period {
+                "环比变化"
             } else {
                 "变化"
             }
