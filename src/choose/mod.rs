@@ -970,6 +970,23 @@ mod grouping_tests {
     }
 
     #[test]
+    fn two_respectively_lists_of_one_statement_are_one_chart() {
+        let got = charts("甲转债、乙转债、丙转债分别涨17.2%、8.69%、7.51%；丁转债、科达转债、戊转债分别跌20%、4.74%、3.53%。");
+        let chart = got
+            .iter()
+            .find(|c| c.drawn && c.kind != ChartKind::Kpi)
+            .expect("drawn");
+        let labels: Vec<&str> = chart.points.iter().map(|p| p.label.as_str()).collect();
+        // (`科达转债` is a name; 转债 is the kind of thing, kept in each.)
+        assert_eq!(
+            labels,
+            ["甲转债", "乙转债", "丙转债", "丁转债", "科达转债", "戊转债"]
+        );
+        assert!(is_face_label("科达"));
+        assert!(!is_face_label("撤回率达"));
+    }
+
+    #[test]
     fn an_aside_in_a_sentence_is_not_its_figure() {
         let got = charts("7月份，服务进出口总额4319亿元，同比增长10.1%，环比下降1.7%；其中出口2088亿元，同比增长21.1%，环比下降3.6%，运输服务出口增幅高达107.5%；进口2231亿元，同比增长1.6%，环比增长0.2%。");
         let titles: Vec<(&str, Vec<f64>)> = got

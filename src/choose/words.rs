@@ -308,7 +308,7 @@ pub(super) fn mixes_measures(labels: &[&str]) -> bool {
 /// never a measure to move into the title.
 const KINDS: &[&str] = &[
     "指数", "期货", "集团", "银行", "债券", "债务", "合约", "产业", "行业", "企业", "地区", "城市",
-    "省份", "国家",
+    "省份", "国家", "转债",
 ];
 
 /// A shared label end that can leave the labels: not a kind of thing that is part of each
@@ -429,7 +429,11 @@ pub(super) fn is_face_label(label: &str) -> bool {
     let starts_badly = CLAUSE_STARTS.iter().any(|w| label.starts_with(w))
         || english_fragment(label)
         || MODIFIERS.contains(&label)
-        || CLAUSE_ENDS.iter().any(|w| label.ends_with(w))
+        // (A one-character end makes a clause of a longer label only: `科达`, `宏达` are names,
+        // `撤回率达` is a clause.)
+        || CLAUSE_ENDS
+            .iter()
+            .any(|w| label.ends_with(w) && (w.chars().count() > 1 || n >= 3))
         || (n == 1 && "前后约近超达共为是有在的了和及与或等其他至以较比每".contains(label));
     // `规模由上月`, `截至2021年9月30日总负债`, `公司预计总资产`: a clause, not a name.
     // (`同比分别增长31.78%`: a figure in a label is a clause's stray.)
