@@ -984,6 +984,10 @@ mod grouping_tests {
         );
         assert!(is_face_label("科达"));
         assert!(!is_face_label("撤回率达"));
+        // Conjunctions, pronouns and a done verb make clauses.
+        assert!(!is_face_label("而人口只占"));
+        assert!(!is_face_label("那么你另外"));
+        assert!(!is_face_label("需求消费了全世界总生产"));
     }
 
     #[test]

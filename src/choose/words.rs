@@ -384,7 +384,8 @@ pub(super) fn is_face_label(label: &str) -> bool {
     const CLAUSE_STARTS: &[&str] = &[
         "/", "、", "，", ",", "的", "至", "以上", "以下", "较", "比上", "比去", "比前", "为", "是",
         "和", "及", "或", "时隔", "但", "低于", "高于", "少于", "多于", "）", ")", "(", "（", "這",
-        "这", "短短", "我們", "我们",
+        "这", "短短", "我們", "我们", "而", "那么", "如果", "因为", "所以", "但是", "可是", "你",
+        "他", "她",
     ];
     // `江西某新区出台` (28条): a clause that stops at its verb.
     const CLAUSE_ENDS: &[&str] = &[
@@ -437,8 +438,9 @@ pub(super) fn is_face_label(label: &str) -> bool {
         || (n == 1 && "前后约近超达共为是有在的了和及与或等其他至以较比每".contains(label));
     // `规模由上月`, `截至2021年9月30日总负债`, `公司预计总资产`: a clause, not a name.
     // (`同比分别增长31.78%`: a figure in a label is a clause's stray.)
+    // (`消费了全世界总生产`: a verb done, a clause.)
     let clause = [
-        "，", ",", "。", "；", "由", "截至", "预计", "“", "”", "%", "分别",
+        "，", ",", "。", "；", "由", "截至", "预计", "“", "”", "%", "分别", "了",
     ]
     .iter()
     .any(|c| label.contains(c));
