@@ -1228,6 +1228,10 @@ mod grouping_tests {
         assert!(!is_card_label("排名较上月末提升"));
         assert!(!is_card_label("低于上月"));
         assert!(!is_card_label("企业原煤产量合计"));
+        assert!(!is_card_label("比年初同比增长"));
+        assert!(!is_card_label("同期为下降"));
+        assert!(!is_card_label("降幅"));
+        assert!(is_card_label("存款余额同比增长"));
         assert!(is_face_label("全社会"));
         // A stretch of time sets the story; it is not its key figure.
         let got = charts("时隔20年，该市再次举办博览会，吸引观众120万人次。");

@@ -335,6 +335,10 @@ pub(super) fn is_card_label(label: &str) -> bool {
         // The page about itself (`本文已被查看`), or the writer speaking (`让我想起`): not a
         // figure of the story.
         && !["本文", "我们", "你们", "让我", "我的"].iter().any(|w| label.contains(w))
+        // A base or a past reading is what the figure is compared with, not what it is
+        // (`比年初同比增长`, `同期为下降`); a move noun alone names nothing (`降幅`).
+        && !["比", "较", "同期", "去年同期", "上年同期"].iter().any(|w| label.starts_with(w))
+        && !["降幅", "增幅", "涨幅", "跌幅", "增速", "降速", "变化"].contains(&label)
 }
 
 /// English words that open or close a clause rather than name a thing: a label that starts
