@@ -476,8 +476,13 @@ fn one_figure_for_each_listed_subject(facts: Vec<Fact>, chars: &[char]) -> Vec<F
             .max(previous_end)
             .min(start);
         previous_end = fact.place.end;
+        // (Most figures have no 、 before them: the text is built only for those that do.)
+        if !chars[from..start].contains(&'、') {
+            out.push(fact);
+            continue;
+        }
         let head = text_of(&chars[from..start]);
-        let listed = head.contains('、') && !head.contains("分别") && !head.contains('等');
+        let listed = !head.contains("分别") && !head.contains('等');
         let items: Vec<&str> = if listed {
             head.split('、').collect()
         } else {
@@ -531,6 +536,10 @@ fn one_figure_for_each_listed_subject(facts: Vec<Fact>, chars: &[char]) -> Vec<F
 /// `指数报98.39，环比跌0.14` (a move of the index just read, within its sentence).
 fn index_reading(chars: &[char], start: usize) -> bool {
     let from = start.saturating_sub(24);
+    // (Asked of every bare number: most have no 指数 before them.)
+    if !chars[from..start].contains(&'数') {
+        return false;
+    }
     let before = text_of(&chars[from..start]);
     let before = before.trim_end();
     if before.contains(['。', '；', ';'])
@@ -957,19 +966,17 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
     }
     // A range: `20-450元`, `5至10万元`, `6800万元–7500万元`, `50%~100%`, `一到五`. After a
     // move, 至 and 到 say where it ended (`上涨2.5万元/吨至885万元/吨`): two figures.
-    let moved_before = {
-        let from = i.saturating_sub(4);
-        let before = text_of(&chars[from..i]);
-        let before = before.trim_end_matches(['约', '近', '超', '了', ' ']);
-        [
-            "涨", "跌", "增", "降", "长", "少", "加", "高", "低", "升", "落",
-        ]
-        .iter()
-        .any(|w| before.ends_with(w))
+    // (Read only at a 至 or 到: this runs for every figure.)
+    let moved_before = || {
+        chars[i.saturating_sub(4)..i]
+            .iter()
+            .rev()
+            .find(|c| !matches!(c, '约' | '近' | '超' | '了' | ' '))
+            .is_some_and(|c| "涨跌增降长少加高低升落".contains(*c))
     };
     if let Some(&mark) = chars.get(first.end) {
         let to = matches!(mark, '至' | '到');
-        if matches!(mark, '-' | '~' | '至' | '到' | '—' | '–') && !(to && moved_before) {
+        if matches!(mark, '-' | '~' | '至' | '到' | '—' | '–') && !(to && moved_before()) {
             let mut b_start = first.end + 1;
             if mark == '—' && chars.get(b_start) == Some(&'—') {
                 b_start += 1;
