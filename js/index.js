@@ -702,7 +702,8 @@ const BLOCK_TAGS = new Set([
   'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TR', 'TABLE',
   'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'HEADER', 'FOOTER', 'FIGCAPTION', 'DD', 'DT', 'PRE',
 ]);
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'FIGURE', 'CANVAS']);
+// PRE: preformatted text is code on a page, not the story's prose (as a Markdown code block).
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'FIGURE', 'CANVAS', 'PRE']);
 
 /**
  * The text of a rendered article, one block per line, a table's cells apart by tabs, without

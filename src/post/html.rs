@@ -175,6 +175,9 @@ impl HtmlText {
                 "script" => Some("script"),
                 "style" => Some("style"),
                 "template" => Some("template"),
+                // Preformatted text is code on a page (`ages = ['30岁以下', …]`), as a
+                // Markdown code block is: not the story's prose.
+                "pre" => Some("pre"),
                 _ => None,
             };
         }
@@ -302,6 +305,14 @@ mod tests {
             "<style>p{width:100px}</style><p class=\"x\">新<a href=\"/1\">产业</a>园 5&nbsp;家</p>",
         ]);
         assert_eq!(got, vec!["A&B 人人", "新产业园 5\u{a0}家"]);
+    }
+
+    #[test]
+    fn preformatted_code_is_not_prose() {
+        let got = read(&[
+            "<p>新增12家</p><pre><code>ages = ['30岁以下', '60岁以上']</code></pre><p>3人</p>",
+        ]);
+        assert_eq!(got, vec!["新增12家", "3人"]);
     }
 
     #[test]
