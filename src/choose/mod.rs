@@ -1014,6 +1014,19 @@ mod grouping_tests {
     }
 
     #[test]
+    fn a_move_is_never_cut_in_half_and_a_shared_measure_leaves_the_bars() {
+        let got = charts("钢厂上调废钢采购价10家、钢厂下调废钢采购价34家。");
+        let labels: Vec<&str> = got[0].points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["上调", "下调"]);
+        let got = charts("其中业绩预增61家、业绩略增22家、业绩扭亏19家。");
+        let labels: Vec<&str> = got[0].points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["预增", "略增", "扭亏"]);
+        // A place every bar shares stays when what is left is no measure.
+        let got = charts("中国银行增长5%、中国石油增长3%、中国移动增长4%。");
+        assert!(got[0].points[0].label.starts_with("中国"), "{got:?}");
+    }
+
+    #[test]
     fn parallel_clauses_of_different_measures_are_no_series() {
         let drawn = |text: &str| {
             charts(text)

@@ -149,7 +149,10 @@ pub(super) fn face_labels(points: &mut [Point]) -> Face {
                     && !(r.starts_with('第') && r.chars().count() <= 3)
                     && !r.ends_with(['型', '式', '类', '级', '性'])
             };
-            if rests.iter().all(a_name) && crate::all_distinct(&rests) {
+            // Never between the halves of a move (`钢厂上|调废钢采购价`).
+            let splits_a_move = measure.starts_with(['调', '涨', '跌', '升', '降'])
+                && rests.iter().any(|r| r.ends_with(['上', '下']));
+            if rests.iter().all(a_name) && crate::all_distinct(&rests) && !splits_a_move {
                 for (p, rest) in points.iter_mut().zip(rests) {
                     p.label = rest;
                 }
@@ -174,10 +177,17 @@ pub(super) fn face_labels(points: &mut [Point]) -> Face {
             .iter()
             .map(|p| p.label.chars().skip(common).collect())
             .collect();
+        // (Or the shared part is itself a measure: `业绩预增` / `业绩略增`; or what is left is
+        // the direction: `钢厂上调` / `钢厂下调`.)
+        let prefix: String = first[..common].iter().collect();
         let measures = rests
             .iter()
-            .all(|r| crate::extract::MEASURES.iter().any(|m| r.starts_with(m)));
-        if measures && crate::all_distinct(&rests) {
+            .all(|r| crate::extract::MEASURES.iter().any(|m| r.starts_with(m)))
+            || ["业绩", "价格", "利率"].contains(&prefix.as_str())
+            || rests
+                .iter()
+                .all(|r| ["上调", "下调", "上涨", "下跌", "上升", "下降"].contains(&r.as_str()));
+        if measures && crate::all_distinct(&rests) && rests.iter().all(|r| r.chars().count() >= 2) {
             for (p, rest) in points.iter_mut().zip(rests) {
                 p.label = rest;
             }
