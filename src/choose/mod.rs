@@ -1245,6 +1245,9 @@ mod grouping_tests {
         assert!(!is_card_label("同期为下降"));
         assert!(!is_card_label("降幅"));
         assert!(is_card_label("存款余额同比增长"));
+        assert!(!is_card_label("按年增长"));
+        assert!(!is_card_label("会有"));
+        assert!(!is_card_label("剩余"));
         assert!(is_face_label("全社会"));
         // A stretch of time sets the story; it is not its key figure.
         let got = charts("时隔20年，该市再次举办博览会，吸引观众120万人次。");

@@ -349,6 +349,14 @@ pub(super) fn is_card_label(label: &str) -> bool {
         // (`比年初同比增长`, `同期为下降`); a move noun alone names nothing (`降幅`).
         && !["比", "较", "同期", "去年同期", "上年同期"].iter().any(|w| label.starts_with(w))
         && !["降幅", "增幅", "涨幅", "跌幅", "增速", "降速", "变化"].contains(&label)
+        // A base and a move alone (`按年增长`) say how it moved, not what.
+        && !(["同比", "环比", "按年", "按月", "按季"]
+            .iter()
+            .any(|w| label.starts_with(w))
+            && MOVE_SUFFIXES.iter().any(|m| label.ends_with(m))
+            && label.chars().count() <= 4)
+        // A clause that opens on its verb (`会有`, `含`, `剩余`): what follows is not named.
+        && !["会有", "會有", "含", "剩余", "将", "將", "不同"].iter().any(|w| label.starts_with(w))
 }
 
 /// English words that open or close a clause rather than name a thing: a label that starts
