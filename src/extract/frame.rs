@@ -261,9 +261,12 @@ pub fn leading_period_of(label: &str) -> Option<String> {
             break;
         }
         let rest = &label[i..];
+        // `前11个月` is a period; `1个月` alone is a length of time (a tenor, a term).
+        let counted = |w: &str| w.starts_with('个') && first != '前';
         match ["个季度", "季度", "个月", "月份", "年", "月", "日"]
             .iter()
             .find(|w| rest.starts_with(**w))
+            .filter(|w| !counted(w))
         {
             Some(w) => {
                 i += w.len();

@@ -132,7 +132,8 @@ pub fn approx_infix(chars: &[char], j: usize) -> Option<(&'static str, usize)> {
 
 /// Verbs of decrease that end the text before a figure (`同比下降` 96%).
 const DECREASE: &[&str] = &[
-    "下降", "减少", "下跌", "回落", "降低", "下滑", "缩小", "缩减", "收窄", "跌", "降", "减",
+    "下降", "减少", "下跌", "回落", "降低", "下滑", "缩小", "缩减", "收窄", "下调", "调降", "跌",
+    "降", "减",
 ];
 
 /// Compared as a `char`: `str::ends_with(char)` encodes the char and calls memcmp, per word.
@@ -146,6 +147,14 @@ pub fn states_decrease(before: &[char]) -> bool {
     let mut end = before.len();
     while end > 0 && before[end - 1].is_whitespace() {
         end -= 1;
+    }
+    // `降到4.5%`, `下调至4.95%`: where a fall ended is a level, not the fall (到 and 至 are
+    // not hedges here, though 不到 is one).
+    if end >= 2 && matches!(before[end - 1], '到' | '至') {
+        let verb = before[end - 2];
+        if matches!(verb, '降' | '跌' | '减' | '落' | '调' | '少' | '低' | '滑') {
+            return false;
+        }
     }
     if end > 0 && matches!(before[end - 1], '了' | '约' | '近' | '超' | '逾') {
         end -= 1;
@@ -170,6 +179,13 @@ const TRAILING: &[&str] = &[
     "可获得",
     "获得",
     "增长至",
+    "降到",
+    "升到",
+    "增到",
+    "下调至",
+    "下调到",
+    "上调至",
+    "上调到",
     "增加至",
     "提高至",
     "提升至",
@@ -701,9 +717,16 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
         }
         // `X跌0.3个基点报3.921%`, `减少了11.9吨，降至228.9吨`: the level a change ends at is
         // the level of what changed, without the move.
-        let ends_at = fact.label.is_empty() || LEVEL_AFTER_MOVE.contains(&fact.label.as_str());
-        if ends_at && ends_on_move(&prev.label) {
-            fact.label = without_move(&prev.label).to_string();
+        let ends_at = fact.label.is_empty()
+            || LEVEL_AFTER_MOVE.contains(&fact.label.as_str())
+            || MOVED_TO.contains(&fact.label.as_str());
+        // `利率从5.05%下调至4.95%`: the figure after 从 is where it started, the one after 至
+        // where it ended; both are levels of what the sentence names.
+        let from = prev.label.strip_suffix('从').filter(|s| !s.is_empty());
+        if ends_at && (ends_on_move(&prev.label) || from.is_some()) {
+            fact.label = from
+                .unwrap_or_else(|| without_move(&prev.label))
+                .to_string();
         } else if fact.label.is_empty() {
             fact.label = prev.label.clone();
         } else if is_predicate_only(&fact.label) && !is_predicate_only(&prev.label) {
@@ -726,6 +749,8 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
             && ends_with_measure(&prev.label)
             && !ends_with_measure(&fact.label)
             && fact.label.chars().count() <= 6
+            // (`一年期`: a tenor names its own term.)
+            && !fact.label.ends_with('期')
         {
             // `平均发行期限10.6年，其中一般债券7.8年`: the part is measured as the whole was.
             let n = prev.label.chars().count();
@@ -733,7 +758,40 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
             fact.label = format!("{}{measure}", fact.label);
         }
     }
+    // (The figure a change started from keeps its name without the 从.)
+    for fact in facts.iter_mut() {
+        if let Some(rest) = fact
+            .label
+            .strip_suffix('从')
+            .filter(|r| r.chars().count() >= 2)
+        {
+            fact.label = rest.to_string();
+        }
+    }
 }
+
+/// A move and where it ended, alone as a label (`下调至4.95%`).
+const MOVED_TO: &[&str] = &[
+    "下调至",
+    "上调至",
+    "下调到",
+    "上调到",
+    "降到",
+    "升到",
+    "增到",
+    "提高至",
+    "提高到",
+    "下降至",
+    "下降到",
+    "上升至",
+    "上升到",
+    "增长至",
+    "增长到",
+    "减少至",
+    "减少到",
+    "降低至",
+    "降低到",
+];
 
 /// The words that introduce where a change ended (`报3.921%`, `降至228.9吨`).
 const LEVEL_AFTER_MOVE: &[&str] = &[
@@ -741,8 +799,8 @@ const LEVEL_AFTER_MOVE: &[&str] = &[
 ];
 
 const MOVE_ENDS: &[&str] = &[
-    "增长", "下降", "上涨", "下跌", "增加", "减少", "提高", "回落", "上升", "降低", "增", "降",
-    "涨", "跌",
+    "增长", "下降", "上涨", "下跌", "增加", "减少", "提高", "回落", "上升", "降低", "下调", "上调",
+    "增", "降", "涨", "跌",
 ];
 
 fn ends_on_move(label: &str) -> bool {
@@ -760,7 +818,8 @@ pub fn without_move(label: &str) -> &str {
     {
         rest = shorter;
     }
-    rest
+    // (`期限也下调` -> `期限`: the adverb went with the move.)
+    rest.trim_end_matches(['也', '均', '都', '已', '再'])
 }
 
 /// For a run of `count` listed figures starting at `start`, after `A、B和C…分别`, one label

@@ -498,7 +498,9 @@ fn one_figure_for_each_listed_subject(facts: Vec<Fact>, chars: &[char]) -> Vec<F
                 && !name.chars().any(|c| "%涨跌增降为是的了在".contains(c))
         };
         let own = label::without_move(&fact.label);
-        let moved = fact.label[own.len()..].to_string();
+        let moved = fact.label[own.len()..]
+            .trim_start_matches(['也', '均', '都', '已', '再'])
+            .to_string();
         // `出口、进口均增长5%`: 均 (each) belongs to the list, not to the last name.
         let own = own.trim_end_matches('均').to_string();
         // The last name must be as plain as the others: `先进材料和生物医药四大产业创新集群`

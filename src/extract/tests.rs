@@ -551,3 +551,26 @@ fn after_a_move_to_says_where_it_ended_not_a_range() {
         Value::Range(Some(_), Some(_))
     ));
 }
+
+#[test]
+fn from_and_to_are_where_a_move_started_and_ended() {
+    let all = extract_text(
+        "甲期限利率从5.05%下调至4.95%，乙期限也下调10个基点到4.70%，一年期的已降到4.5%左右。",
+    );
+    let got: Vec<(&str, f64, i8)> = all
+        .iter()
+        .map(|f| (f.label.as_str(), f.value.headline(), f.sign))
+        .collect();
+    assert_eq!(got[0], ("甲期限利率", 5.05, 1));
+    assert_eq!(got[1], ("甲期限利率", 4.95, 1));
+    // 下调 is a fall; where it ended is a level.
+    assert_eq!((got[2].1, got[2].2), (10.0, -1));
+    assert_eq!(got[3], ("乙期限", 4.7, 1));
+    assert_eq!(got[4], ("一年期", 4.5, 1));
+    // `1个月` alone is a length of time, not the paragraph's period; `前11个月` is one.
+    assert_eq!(crate::extract::leading_period_of("1个月期限利率"), None);
+    assert_eq!(
+        crate::extract::leading_period_of("前11个月累计").as_deref(),
+        Some("前11个月")
+    );
+}
