@@ -89,7 +89,7 @@ for name, path, target in chart_sets:
     charts[path] = fig
     print(f"| {name} | {fig['chart_precision']:.3f} | {fig['chart_label_acc']:.3f} | {fig['series_recall']:.3f} | {fig['kpi_precision']:.3f} | {fig['charts_per_post']:.2f} | {target} |")
 floor("dev_labels chart precision", charts["score-corpus.txt"]["chart_precision"], 0.93)
-floor("dev_labels chart label accuracy", charts["score-corpus.txt"]["chart_label_acc"], 0.80)
+floor("dev_labels chart label accuracy", charts["score-corpus.txt"]["chart_label_acc"], 0.84)
 floor("dev_labels KPI precision", charts["score-corpus.txt"]["kpi_precision"], 0.83)
 floor("dev_briefings chart precision", charts["score-dev_briefings.txt"]["chart_precision"], 0.85)
 floor("dev_briefings series recall", charts["score-dev_briefings.txt"]["series_recall"], 0.68)
