@@ -263,16 +263,9 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
         let free: Vec<usize> = (k..end)
             .filter(|&n| !taken[n] && usable(n) && !restates_previous(facts, n))
             .collect();
-        let mut by_kind: Vec<Vec<usize>> = Vec::new();
-        for n in free {
-            match by_kind
-                .iter_mut()
-                .find(|g| facts[g[0]].unit == facts[n].unit && kinds[g[0]] == kinds[n])
-            {
-                Some(group) => group.push(n),
-                None => by_kind.push(vec![n]),
-            }
-        }
+        let by_kind = gather(free, |a, b| {
+            facts[a].unit == facts[b].unit && kinds[a] == kinds[b]
+        });
         // Parallel clauses of different measures (`大市成交…，南向资金净买入…`) are no series.
         let one_measure = |g: &Vec<usize>| {
             let labels: Vec<&str> = g.iter().map(|&n| facts[n].label.as_str()).collect();
@@ -308,16 +301,7 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
         let free: Vec<usize> = (k..end)
             .filter(|&n| !taken[n] && usable(n) && !restates_previous(facts, n))
             .collect();
-        let mut by_unit: Vec<Vec<usize>> = Vec::new();
-        for n in free {
-            match by_unit
-                .iter_mut()
-                .find(|g| facts[g[0]].unit == facts[n].unit)
-            {
-                Some(group) => group.push(n),
-                None => by_unit.push(vec![n]),
-            }
-        }
+        let by_unit = gather(free, |a, b| facts[a].unit == facts[b].unit);
         // A change with no stated base goes with the changes on one (`同比增长7.3%；其中出口
         // 增长23.2%`).
         let by_kind: Vec<Vec<usize>> = by_unit
@@ -431,6 +415,19 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
     });
     let mut slots: Vec<Option<Series>> = out.into_iter().map(Some).collect();
     order.iter().filter_map(|&k| slots[k].take()).collect()
+}
+
+/// `members` gathered into groups, in order of first appearance: a member joins the first
+/// group whose first member it goes with.
+fn gather(members: Vec<usize>, together: impl Fn(usize, usize) -> bool) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for n in members {
+        match groups.iter_mut().find(|g| together(g[0], n)) {
+            Some(group) => group.push(n),
+            None => groups.push(vec![n]),
+        }
+    }
+    groups
 }
 
 /// What kind of figure a fact is: a level, or a change and what it is compared with.

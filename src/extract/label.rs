@@ -717,9 +717,7 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
         }
         // `X跌0.3个基点报3.921%`, `减少了11.9吨，降至228.9吨`: the level a change ends at is
         // the level of what changed, without the move.
-        let ends_at = fact.label.is_empty()
-            || LEVEL_AFTER_MOVE.contains(&fact.label.as_str())
-            || MOVED_TO.contains(&fact.label.as_str());
+        let ends_at = fact.label.is_empty() || LEVEL_AFTER_MOVE.contains(&fact.label.as_str());
         // `利率从5.05%下调至4.95%`: the figure after 从 is where it started, the one after 至
         // where it ended; both are levels of what the sentence names.
         let from = prev.label.strip_suffix('从').filter(|s| !s.is_empty());
@@ -769,29 +767,6 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
         }
     }
 }
-
-/// A move and where it ended, alone as a label (`下调至4.95%`).
-const MOVED_TO: &[&str] = &[
-    "下调至",
-    "上调至",
-    "下调到",
-    "上调到",
-    "降到",
-    "升到",
-    "增到",
-    "提高至",
-    "提高到",
-    "下降至",
-    "下降到",
-    "上升至",
-    "上升到",
-    "增长至",
-    "增长到",
-    "减少至",
-    "减少到",
-    "降低至",
-    "降低到",
-];
 
 /// The words that introduce where a change ended (`报3.921%`, `降至228.9吨`).
 const LEVEL_AFTER_MOVE: &[&str] = &[
