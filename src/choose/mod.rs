@@ -320,8 +320,14 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             .unwrap_or_default();
         // What all labels share, or all but one (a stray label should not cost the title).
         // (A kind of thing the names share, `一般债券` / `专项债券`, is no title.)
+        // (When the labels gave up a measure, what the names still share is a kind of thing
+        // or a word's tail, `型企业` of 大型企业 / 小微型企业: the measure names the chart.)
         let shared = shared_measure(&labels)
-            .filter(|m| is_measure_noun(m) || face.measure.is_none())
+            .filter(|m| {
+                face.measure.is_none()
+                    || (is_measure_noun(m)
+                        && crate::extract::MEASURES.iter().any(|n| m.ends_with(n)))
+            })
             .or_else(|| {
                 (0..labels.len())
                     .filter(|_| labels.len() >= 4)
@@ -1260,6 +1266,21 @@ mod grouping_tests {
             "{cards:?}"
         );
         assert!(cards.points.iter().any(|p| p.value == 120.0));
+    }
+
+    #[test]
+    fn parallel_clauses_state_the_base_once() {
+        // The base goes with every clause of the same move, so the three are one chart; the
+        // names keep their kind (大型企业), and the title is the measure, not a tail they share.
+        let got = charts("甲市工业总产值同比增长9.6%。其中，大型企业产值同比增长9.4%，中型企业产值增长11.2%，小微型企业产值增长8.7%。");
+        let chart = got
+            .iter()
+            .find(|c| c.kind != ChartKind::Kpi)
+            .expect("a comparison");
+        let labels: Vec<&str> = chart.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["大型企业", "中型企业", "小微型企业"]);
+        assert!(chart.title.starts_with("产值"), "{}", chart.title);
+        assert!(chart.confidence >= Confidence::MEDIUM);
     }
 
     #[test]

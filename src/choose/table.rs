@@ -28,7 +28,7 @@ pub(super) fn charts(post: &Post, lang: &str, source: &Option<String>) -> Vec<Ch
         // groups); the other columns stay candidates, below the drawing line.
         let mut mine = table_charts(table, before, &headline, lang, source);
         if !mine.iter().any(|c| c.confidence >= Confidence::STRONG) {
-            let first_title = mine.first().map(|c| c.title.clone());
+            let first_title = mine.first().map(|c| latest_of(&mine, &c.title).to_string());
             for chart in &mut mine {
                 if Some(&chart.title) != first_title.as_ref() {
                     chart.confidence = Confidence::TABLE_COLUMN;
@@ -52,6 +52,47 @@ pub(super) fn charts(post: &Post, lang: &str, source: &Option<String>) -> Vec<Ch
         }
     }
     out
+}
+
+/// Words that set a column in time against another (`上季失业率` / `今季失业率`): the earlier
+/// and the latest. News reports the latest; the earlier column is what it is read against.
+const EARLIER: &[&str] = &[
+    "上季度",
+    "上季",
+    "上月",
+    "上年",
+    "去年",
+    "上期",
+    "上周",
+    "上週",
+    "前值",
+];
+const LATEST: &[&str] = &[
+    "本季度",
+    "今季",
+    "本季",
+    "本月",
+    "今年",
+    "本年",
+    "本期",
+    "本周",
+    "本週",
+    "最新",
+    "现值",
+    "現值",
+];
+
+/// The column a table is charted by when the headline names none: the first, unless a later
+/// column is the same measure at the latest time and the first is it at an earlier one.
+fn latest_of<'a>(charts: &'a [ChartSpec], first: &'a str) -> &'a str {
+    let Some(measure) = EARLIER.iter().find_map(|w| first.strip_prefix(w)) else {
+        return first;
+    };
+    charts
+        .iter()
+        .map(|c| c.title.as_str())
+        .find(|t| LATEST.iter().any(|w| t.strip_prefix(w) == Some(measure)))
+        .unwrap_or(first)
 }
 
 fn table_charts(
@@ -638,6 +679,21 @@ mod tests {
         assert_eq!(growth.unit.as_deref(), Some("%"));
         assert_eq!(growth.points[1].sign, -1);
         assert_eq!(growth.points[1].value, 2.3);
+    }
+
+    #[test]
+    fn the_latest_of_two_columns_of_one_measure_is_drawn() {
+        let got = charts_of(
+            "| 行业 | 上季失业率 | 今季失业率 |\n| --- | --- | --- |\n\
+             | 甲业 | 5.8% | 6.3% |\n| 乙业 | 8.5% | 11.2% |\n| 丙业 | 3.6% | 5.2% |\n",
+        );
+        let drawn: Vec<&str> = got
+            .iter()
+            .filter(|c| c.confidence >= Confidence::DRAWN)
+            .map(|c| c.title.as_str())
+            .collect();
+        assert_eq!(drawn, ["今季失业率"], "{got:?}");
+        assert_eq!(got[1].points[1].value, 11.2);
     }
 
     #[test]

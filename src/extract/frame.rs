@@ -203,7 +203,35 @@ pub fn fill(facts: &mut [Fact], lead_period: &dyn Fn(usize) -> Option<String>) {
                 fact.measure = previous.measure.clone();
             }
         }
+        // `大型企业产值同比增长9.4%，中型企业产值增长11.2%`: parallel clauses state the base
+        // once; a clause of the same measure and move goes on with it.
+        let unbased = fact
+            .change
+            .as_deref()
+            .is_some_and(|c| c == "变动" || c == "change");
+        if let (true, Some(previous)) = (unbased, before.last()) {
+            let same_clause_pattern = previous.place.paragraph == fact.place.paragraph
+                && previous.place.sentence == fact.place.sentence
+                && previous.unit == fact.unit
+                && previous.measure.is_some()
+                && previous.measure == fact.measure
+                && previous
+                    .change
+                    .as_deref()
+                    .is_some_and(|c| c != "变动" && c != "change")
+                && move_word(&previous.label).is_some()
+                && move_word(&previous.label) == move_word(&fact.label);
+            if same_clause_pattern {
+                fact.change = previous.change.clone();
+            }
+        }
     }
+}
+
+/// The move a label ends with (`增长` of `中型企业产值增长`).
+fn move_word(label: &str) -> Option<&'static str> {
+    let label = label.trim();
+    MOVES.iter().copied().find(|w| label.ends_with(w))
 }
 
 /// `销量增长` -> (`销量`, true): the move a label ends with, cut off.
@@ -332,6 +360,14 @@ mod tests {
                 (s("铁路"), s("累计完成货运量"), s("1-7月"), s("同比")),
             ]
         );
+    }
+
+    #[test]
+    fn a_base_stated_once_goes_with_the_parallel_clauses() {
+        let got = frame("大型企业产值同比增长9.4%，中型企业产值增长11.2%；乙市股价上涨3%。");
+        let changes: Vec<Option<String>> = got.into_iter().map(|f| f.3).collect();
+        // Another measure and move (`股价上涨`) keeps its own reading.
+        assert_eq!(changes, [s("同比"), s("同比"), s("变动")]);
     }
 
     #[test]
