@@ -7,6 +7,10 @@ use super::Fact;
 
 /// Comparison bases, longest first: what a change is measured against.
 const BASES: &[&str] = &[
+    "低于上年同期",
+    "高于上年同期",
+    "低于去年同期",
+    "高于去年同期",
     "比去年同期",
     "较去年同期",
     "比上年同期",
@@ -23,6 +27,8 @@ const BASES: &[&str] = &[
     "较去年",
     "比上月",
     "较上月",
+    "低于上月",
+    "高于上月",
     "比年初",
     "较年初",
     "year over year",
@@ -109,7 +115,7 @@ pub fn fill(facts: &mut [Fact], lead_period: &dyn Fn(usize) -> Option<String>) {
         // Most labels name no base: one pass for the bases' first characters before any
         // substring search (a searcher for every word and figure doubled the extraction's time).
         let based = core
-            .match_indices(['比', '较', '同', '环', '按', 'y', 'f'])
+            .match_indices(['比', '较', '同', '环', '按', '低', '高', 'y', 'f'])
             .find_map(|(pos, _)| {
                 BASES
                     .iter()
@@ -129,7 +135,13 @@ pub fn fill(facts: &mut [Fact], lead_period: &dyn Fn(usize) -> Option<String>) {
             (head, rest, moved)
         };
         fact.change = match based {
-            Some((base, _)) => Some(base.to_string()),
+            // (`低于上月` is compared with 上月: `较上月`.)
+            Some((base, _)) => Some(
+                match base.strip_prefix("低于").or(base.strip_prefix("高于")) {
+                    Some(rest) => format!("较{rest}"),
+                    None => base.to_string(),
+                },
+            ),
             // A move with no stated base: compared with the reading before.
             None if (moved || fact.sign < 0) && is_change_unit(fact) => Some(
                 if fact.label.is_ascii() {
@@ -360,6 +372,17 @@ mod tests {
                 (s("铁路"), s("累计完成货运量"), s("1-7月"), s("同比")),
             ]
         );
+    }
+
+    #[test]
+    fn below_the_reading_before_is_a_fall_on_it() {
+        let got = extract_text("新订单指数为49.6%，低于上月1.3个百分点。");
+        assert_eq!(got[1].label, "新订单指数低于上月");
+        assert_eq!(got[1].sign, -1);
+        assert_eq!(got[1].change.as_deref(), Some("较上月"));
+        // A bound is no change.
+        let got = extract_text("失业率低于5.5%。");
+        assert_eq!(got[0].sign, 1);
     }
 
     #[test]

@@ -132,8 +132,32 @@ pub fn approx_infix(chars: &[char], j: usize) -> Option<(&'static str, usize)> {
 
 /// Verbs of decrease that end the text before a figure (`同比下降` 96%).
 const DECREASE: &[&str] = &[
-    "下降", "减少", "下跌", "回落", "降低", "下滑", "缩小", "缩减", "收窄", "下调", "调降", "跌",
-    "降", "减",
+    "下降",
+    "减少",
+    "下跌",
+    "回落",
+    "降低",
+    "下滑",
+    "缩小",
+    "缩减",
+    "收窄",
+    "下调",
+    "调降",
+    "跌",
+    "降",
+    "减",
+    // `低于上月1.3个百分点`: below the reading it is compared with, by so much (`低于50%`
+    // alone is a bound, not a fall).
+    "低于上月",
+    "低于上年同期",
+    "低于去年同期",
+    "低于上年",
+    "低于去年",
+    "低于上期",
+    "低于上季",
+    "低于前值",
+    "低于上周",
+    "低于同期",
 ];
 
 /// Compared as a `char`: `str::ends_with(char)` encodes the char and calls memcmp, per word.
@@ -653,6 +677,11 @@ const PREDICATE_ONLY: &[&str] = &[
     "跌幅",
     "份额",
     "前值",
+    // `…为49.6%，低于上月1.3个百分点`: compared with the reading before.
+    "低于",
+    "高于",
+    "较上月",
+    "比上月",
 ];
 
 fn is_predicate_only(label: &str) -> bool {
@@ -675,13 +704,15 @@ fn is_predicate_only(label: &str) -> bool {
 /// (`第一产业增加值25.5亿元，增长0.9%`: the change belongs to the level's subject).
 pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
     let mut k = 0;
+    let mut previous_run = 0..0;
     while k < facts.len() {
         let run_end = (k + 1..facts.len())
             .find(|&n| !facts[n].place.listed_with_previous)
             .unwrap_or(facts.len());
         let run = k..run_end;
         if run.len() >= 2 {
-            let labels = respectively(chars, facts[k].place.start, run.len())
+            let labels = list_after_list(facts, chars, previous_run.clone(), run.clone())
+                .or_else(|| respectively(chars, facts[k].place.start, run.len()))
                 .or_else(|| respectively_after(facts, chars, k, run.len()))
                 .or_else(|| list_for_list(chars, facts[k].place.start, run.len()));
             if let Some(labels) = labels {
@@ -696,8 +727,51 @@ pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
                 }
             }
         }
+        previous_run = run;
         k = run_end;
     }
+}
+
+/// `A、B和C分别为11.4%、15.1%和6.8%，较上年同期提升1.1、1.6和0.3个百分点`: a list of as many
+/// figures right after a list, in the same sentence, is of the same names; what comes between
+/// says what it measures.
+fn list_after_list(
+    facts: &[crate::extract::Fact],
+    chars: &[char],
+    previous: std::ops::Range<usize>,
+    run: std::ops::Range<usize>,
+) -> Option<Vec<String>> {
+    if previous.len() != run.len() || previous.end != run.start {
+        return None;
+    }
+    let (last, first) = (&facts[previous.end - 1], &facts[run.start]);
+    if last.place.paragraph != first.place.paragraph || last.place.sentence != first.place.sentence
+    {
+        return None;
+    }
+    let between = chars.get(last.place.end..first.place.start)?;
+    // A new clause (`，较上年同期提升`), short, with no figure of its own.
+    let clause = between.first().is_some_and(|&c| matches!(c, '，' | ','));
+    if !clause || between.len() > 16 || between.iter().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let predicate: String = crate::extract::text_of(between)
+        .replace("分别", "")
+        .chars()
+        .filter(|c| !is_clause_break(*c) && !c.is_whitespace())
+        .collect();
+    let predicate = strip_suffixes(&predicate, TRAILING).to_string();
+    if predicate.chars().count() < 2 {
+        return None;
+    }
+    let names: Vec<&str> = facts[previous]
+        .iter()
+        .map(|f| strip_suffixes(&f.label, TRAILING))
+        .collect();
+    names
+        .iter()
+        .all(|n| !n.is_empty())
+        .then(|| names.iter().map(|n| format!("{n}{predicate}")).collect())
 }
 
 /// A change or a part stated after a level borrows what the level measures; across paragraphs
@@ -746,6 +820,8 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
         } else if prev.unit == fact.unit
             && ends_with_measure(&prev.label)
             && !ends_with_measure(&fact.label)
+            // (`营业收入…、净利润…`: a measure of its own is not a part.)
+            && !crate::extract::MEASURES.iter().any(|m| fact.label.ends_with(m))
             && fact.label.chars().count() <= 6
             // (`一年期`: a tenor names its own term.)
             && !fact.label.ends_with('期')
@@ -907,7 +983,10 @@ fn respectively(chars: &[char], start: usize, count: usize) -> Option<Vec<String
                 .trim_start_matches("重点")
                 .to_string(),
         ),
-        None => (last, String::new()),
+        None => match measure_after_list(&items) {
+            Some((name, measure)) => (name, measure.to_string()),
+            None => (last, String::new()),
+        },
     };
     items[count - 1] = last_item;
     let first = clean_preceding(items[0]);
@@ -941,7 +1020,7 @@ fn list_for_list(chars: &[char], start: usize, count: usize) -> Option<Vec<Strin
     let last = items[count - 1];
     let (last_name, shared) = match last.find('的') {
         Some(p) => (&last[..p], &last[p + '的'.len_utf8()..]),
-        None => (last, ""),
+        None => measure_after_list(&items).unwrap_or((last, "")),
     };
     items[count - 1] = last_name;
     let mut first = clean_preceding(items[0]);
@@ -967,6 +1046,37 @@ fn list_for_list(chars: &[char], start: usize, count: usize) -> Option<Vec<Strin
         return None;
     }
     Some(names.into_iter().map(|n| format!("{n}{shared}")).collect())
+}
+
+/// `粗钢、生铁产量分别为…`: a measure (or a share, `占全国份额`) written once after the last name of a list is every
+/// name's (`生铁`, `产量`), when no other name states a measure of its own and the last is
+/// more than the measure (`营业收入、净利润` are two measures).
+fn measure_after_list<'a>(items: &[&'a str]) -> Option<(&'a str, &'a str)> {
+    let (last, others) = items.split_last()?;
+    let last = last.trim();
+    // (`进出口、出口和进口占全国份额`: a share, 占…, is written once after the last name too.)
+    let own = |item: &str| {
+        crate::extract::MEASURES
+            .iter()
+            .any(|m| item.trim().ends_with(m))
+    };
+    // (`丙银行的资产规模`: what follows 的 is shared, as written.)
+    if let Some(p) = last.find('的') {
+        return (p > 0).then(|| (&last[..p], &last[p + '的'.len_utf8()..]));
+    }
+    let name = match crate::extract::MEASURES
+        .iter()
+        .find(|m| last.ends_with(**m))
+    {
+        Some(measure) if !others.iter().any(|i| own(i)) => &last[..last.len() - measure.len()],
+        Some(_) => return None,
+        None => {
+            &last[..last
+                .find('占')
+                .filter(|_| !others.iter().any(|i| i.contains('占')))?]
+        }
+    };
+    (!name.is_empty()).then(|| (name, &last[name.len()..]))
 }
 
 /// Nouns that name a measure (期限, 利率, 金额…) rather than a thing counted.

@@ -1059,7 +1059,12 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
     if !options.every_number {
         // A bare number stays only as a list item that may share the unit after it
         // (约7100、3150、3000亿元); the rest are not figures.
-        let listed = matches!(chars.get(m.end), Some('、'));
+        // (`1.1、1.6和0.3个百分点`: the last join is 和, 及 or 与 before a digit.)
+        let listed = match chars.get(m.end) {
+            Some('、') => true,
+            Some('和' | '及' | '与') => chars.get(m.end + 1).is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        };
         if m.unit.is_none() && m.scale == 1.0 && !(listed && arabic) {
             return Scan::Skip(m.end);
         }

@@ -574,3 +574,43 @@ fn from_and_to_are_where_a_move_started_and_ended() {
         Some("前11个月")
     );
 }
+
+#[test]
+fn a_measure_written_once_after_a_list_of_names_is_each_name_s() {
+    let labels: Vec<String> = facts("其中，粗钢、生铁产量分别为7158万吨、6303万吨。")
+        .into_iter()
+        .map(|f| f.3)
+        .collect();
+    assert_eq!(labels, ["粗钢产量", "生铁产量"]);
+    let labels: Vec<String> = facts("进出口、出口和进口占全国份额分别为11.4%、15.1%和6.8%。")
+        .into_iter()
+        .map(|f| f.3)
+        .collect();
+    assert_eq!(
+        labels,
+        ["进出口占全国份额", "出口占全国份额", "进口占全国份额"]
+    );
+    // Two measures are two measures.
+    let labels: Vec<String> = facts("营业收入、净利润分别为12亿元、3亿元。")
+        .into_iter()
+        .map(|f| f.3)
+        .collect();
+    assert_eq!(labels, ["营业收入", "净利润"]);
+}
+
+#[test]
+fn a_list_right_after_a_list_is_of_the_same_names() {
+    let got = facts("甲指数和乙指数分别为61.3%和53.4%，低于上月1.6和0.4个百分点。");
+    let changes: Vec<(f64, &str)> = got[2..].iter().map(|f| (f.0, f.3.as_str())).collect();
+    assert_eq!(changes, [(1.6, "甲指数低于上月"), (0.4, "乙指数低于上月")]);
+    let all = extract_text("甲指数和乙指数分别为61.3%和53.4%，低于上月1.6和0.4个百分点。");
+    assert!(all[2..].iter().all(|f| f.sign == -1));
+}
+
+#[test]
+fn a_bare_number_before_and_takes_the_list_s_unit() {
+    let got = facts("占比分别提升1.1、1.6和0.3个百分点。");
+    let values: Vec<f64> = got.iter().map(|f| f.0).collect();
+    assert_eq!(values, [1.1, 1.6, 0.3]);
+    assert!(got.iter().all(|f| f.2.as_deref() == Some("个百分点")));
+}
