@@ -258,8 +258,15 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
     let mut k = 0;
     while k < facts.len() {
         let end = (k + 1..facts.len())
-            .find(|&n| !goes_on(n))
+            .find(|&n| !goes_on(n) && !sector_of_the_market(texts, facts, k, n))
             .unwrap_or(facts.len());
+        // A market's sectors, a sentence each, are one chart of the market: as long as two.
+        let sectors = (k + 1..end).any(|n| !goes_on(n));
+        let most = if sectors {
+            MAX_SERIES_POINTS * 2
+        } else {
+            MAX_SERIES_POINTS
+        };
         let free: Vec<usize> = (k..end)
             .filter(|&n| !taken[n] && usable(n) && !restates_previous(facts, n))
             .collect();
@@ -275,7 +282,7 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
             .into_iter()
             .filter(|g| g.len() >= 3 && one_measure(g))
         {
-            for chunk in group.chunks(MAX_SERIES_POINTS) {
+            for chunk in group.chunks(most) {
                 if chunk.len() < 2 {
                     continue;
                 }
@@ -364,6 +371,10 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
                 .filter(|m| crate::extract::MEASURES.contains(m))
                 .unwrap_or(measure_of(&fact.label))
         );
+        // (Across sentences, indices and the shares in them are two kinds of thing:
+        // `纳斯达克中国金龙指数涨1%` is not one of the stocks before it. In one sentence a list
+        // of indices names some without the word: `上证指数…，北证50…`.)
+        let unit = format!("{unit}|{}", is_index(fact));
         let change = kinds[k] != Kind::Level;
         let open = groups
             .iter_mut()
@@ -415,6 +426,88 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
     });
     let mut slots: Vec<Option<Series>> = out.into_iter().map(Some).collect();
     order.iter().filter_map(|&k| slots[k].take()).collect()
+}
+
+/// A figure of an index (`标普500指数涨0.97%`, `道指`, `创业板指`), not of a share or a good.
+pub(super) fn is_index(fact: &Fact) -> bool {
+    let core = fact
+        .label
+        .trim_end_matches(|c| "涨跌增降升收超近约逾幅".contains(c));
+    core.ends_with("指数") || core.ends_with('指')
+}
+
+/// How a sentence says a group moved as a whole before its figures (`黑色系全线上涨，…`).
+const GROUP_MOVES: &[&str] = &[
+    "全线上涨",
+    "全线下跌",
+    "全线收涨",
+    "全线收跌",
+    "普遍上涨",
+    "普遍下跌",
+    "多数上涨",
+    "多数下跌",
+    "多数收涨",
+    "多数收跌",
+    "涨跌不一",
+    "涨跌互现",
+    "涨多跌少",
+    "跌多涨少",
+    "集体上涨",
+    "集体下跌",
+];
+
+/// The topics a sentence opens on before its first figure: what comes before each group move
+/// (`国内商品期货夜盘收盘普遍上涨，能源化工品多数上涨，短纤涨3.1%` -> 国内商品期货夜盘收盘,
+/// 能源化工品).
+fn topics(lead: &str) -> Vec<&str> {
+    lead.split(['，', ','])
+        .filter_map(|clause| {
+            let clause = clause.trim();
+            GROUP_MOVES
+                .iter()
+                .find_map(|m| clause.strip_suffix(m))
+                .filter(|t| !t.is_empty())
+        })
+        .collect()
+}
+
+/// `…，原油涨0.88%。黑色系全线上涨，焦煤涨2.87%…。农产品多数上涨，…`: a sentence that opens on
+/// a group of its own moving as a whole goes on with the market's list it follows, in the same
+/// paragraph, when that list opened on a market's close and a group move, and the new group
+/// shares no name with it (`热门中概股普遍上涨…。中概新能源汽车股涨跌不一…` are two peer
+/// groups, two charts).
+fn sector_of_the_market(texts: &[Vec<char>], facts: &[Fact], first: usize, n: usize) -> bool {
+    let (a, b, start) = (&facts[n - 1], &facts[n], &facts[first]);
+    if a.place.paragraph != b.place.paragraph || start.place.paragraph != b.place.paragraph {
+        return false;
+    }
+    let text = &texts[b.place.paragraph];
+    // The lead of a sentence: from its start to its first figure.
+    let lead_of = |fact: &Fact, from: usize| -> String {
+        let before = text.get(from..fact.place.start).unwrap_or(&[]);
+        let opens = before
+            .iter()
+            .rposition(|&c| crate::extract::is_sentence_end(c))
+            .map_or(0, |p| p + 1);
+        before[opens..].iter().collect()
+    };
+    let lead = lead_of(b, a.place.end);
+    let first_lead = lead_of(start, start.place.start.saturating_sub(120));
+    let (new, old) = (topics(&lead), topics(&first_lead));
+    let shares = |x: &str, y: &str| {
+        let x: Vec<char> = x.chars().collect();
+        x.windows(2)
+            .any(|w| y.contains(&w.iter().collect::<String>()))
+    };
+    // (A market's close opens the list: `国内商品期货夜盘收盘…`; peer groups of stocks,
+    // `热门中概股多数上涨…。新能源汽车股集体上涨…`, are charts of their own.)
+    let close = ["收盘", "收市"].iter().any(|w| first_lead.contains(w));
+    match (new.as_slice(), old.is_empty()) {
+        ([topic], false) => {
+            close && topic.chars().count() <= 8 && !old.iter().any(|o| shares(topic, o))
+        }
+        _ => false,
+    }
 }
 
 /// `members` gathered into groups, in order of first appearance: a member joins the first

@@ -1269,6 +1269,33 @@ mod grouping_tests {
     }
 
     #[test]
+    fn a_market_s_sectors_are_one_chart_and_peer_groups_two() {
+        // A market's close, then its sectors a sentence each: one chart of the market.
+        let got = charts(
+            "商品期货收盘普遍上涨，甲油涨3.1%，乙油涨1.2%，丙气跌0.5%。金属全线上涨，甲铜涨2.9%，乙锌涨1.4%，丙铝涨1.1%。谷物多数上涨，甲麦涨1.3%，乙豆涨1.2%，丙米涨1.1%。",
+        );
+        let comparisons: Vec<&ChartSpec> =
+            got.iter().filter(|c| c.kind != ChartKind::Kpi).collect();
+        assert_eq!(comparisons.len(), 1, "{got:?}");
+        assert_eq!(comparisons[0].points.len(), 9);
+        // Two peer groups of shares, with no market's close: a chart each.
+        let got = charts(
+            "热门概念股多数上涨，甲科技涨4.3%，乙医药涨1.9%，丙能源涨1.7%。汽车股集体上涨，甲汽车涨3.0%，乙汽车涨3.8%，丙汽车涨4.5%。",
+        );
+        let comparisons = got.iter().filter(|c| c.kind != ChartKind::Kpi).count();
+        assert_eq!(comparisons, 2, "{got:?}");
+    }
+
+    #[test]
+    fn an_index_is_not_one_of_the_shares_before_it() {
+        let got = charts("甲公司涨3.2%，乙公司涨3.1%，领涨大盘。丙公司涨3.0%。综合指数涨1%。");
+        for chart in got.iter().filter(|c| c.kind != ChartKind::Kpi) {
+            let labels: Vec<&str> = chart.points.iter().map(|p| p.label.as_str()).collect();
+            assert!(!labels.iter().any(|l| l.contains("指数")), "{labels:?}");
+        }
+    }
+
+    #[test]
     fn parallel_clauses_state_the_base_once() {
         // The base goes with every clause of the same move, so the three are one chart; the
         // names keep their kind (大型企业), and the title is the measure, not a tail they share.

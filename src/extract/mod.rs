@@ -14,6 +14,7 @@ mod numerals;
 mod traditional;
 mod units;
 pub use frame::{leading_period_of, MEASURES};
+pub use label::is_sentence_end;
 
 use serde::{Serialize, Serializer};
 
