@@ -130,10 +130,34 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
             .get(total.place.end..facts[first_part].place.start)
             .map(|c| c.iter().collect())
             .unwrap_or_default();
-        if !between.contains("其中") {
+        // The parts are the figures after 其中 until they add up to the whole; without 其中,
+        // figures of one statement that add up to it exactly (`资产总计141.07万亿元…；负债合计
+        // 79.57万亿元…；所有者权益合计61.50万亿元`).
+        let marked = between.contains("其中");
+        let later: Vec<usize> = if marked {
+            later
+        } else {
+            later
+                .into_iter()
+                .filter(|&n| {
+                    facts[n].place.statement == total.place.statement
+                        && facts[n].scale == total.scale
+                        && kinds[n] == Kind::Level
+                })
+                .collect()
+        };
+        // (Unmarked, only a total named as one, `总计`, `合计`, and not shares of 100%, which add
+        // up by chance: `本科50%，硕士30%，博士10%，其他10%`.)
+        let lead: String = text
+            .get(total.place.start.saturating_sub(4)..total.place.start)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default();
+        let named_total = (total.label.contains('总')
+            || ["总计", "合计", "共计"].iter().any(|w| lead.contains(w)))
+            && !matches!(total.unit.as_deref(), Some("%" | "‰" | "个百分点"));
+        if kinds[t] != Kind::Level || (!marked && (later.len() < 2 || !named_total)) {
             continue;
         }
-        // The parts are the figures after 其中 until they add up to the whole.
         let whole = total.magnitude();
         let mut sum = 0.0;
         let mut parts = Vec::new();
@@ -144,7 +168,8 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
                 break;
             }
         }
-        if parts.len() >= 2 && (sum - whole).abs() <= whole.abs() * 0.02 {
+        let tolerance = if marked { 0.02 } else { 0.001 };
+        if parts.len() >= 2 && (sum - whole).abs() <= whole.abs() * tolerance {
             for &n in &parts {
                 taken[n] = true;
             }

@@ -1269,6 +1269,26 @@ mod grouping_tests {
     }
 
     #[test]
+    fn parts_that_add_up_to_a_named_total_are_its_parts() {
+        let got = charts(
+            "年末，甲行业资产总计140.5亿元，同比增长9.8%；负债合计80.3亿元，增长9.1%；所有者权益合计60.2亿元，增长10.8%。",
+        );
+        let pie = got
+            .iter()
+            .find(|c| c.kind == ChartKind::Pie)
+            .unwrap_or_else(|| panic!("a pie: {got:?}"));
+        let labels: Vec<&str> = pie.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["负债", "所有者权益"]);
+        // Shares of 100% add up by chance: no whole among them.
+        let got = charts("员工中本科50%，硕士30%，博士10%，其他10%。");
+        assert!(
+            got.iter()
+                .all(|c| c.kind != ChartKind::Pie || c.points.len() == 4),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_market_s_sectors_are_one_chart_and_peer_groups_two() {
         // A market's close, then its sectors a sentence each: one chart of the market.
         let got = charts(
