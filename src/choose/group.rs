@@ -82,7 +82,14 @@ pub(super) fn leading_period(paragraph: &str) -> Option<String> {
         .take_while(|c| *c != '，' && *c != ',')
         .collect();
     let n = head.chars().count();
-    let dated = head.contains('月') || head.contains('年') || head.contains("季度");
+    // (A date has a number, or names its year or half: `月度支出` is no date.)
+    let numbered = head
+        .chars()
+        .any(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        || ["今年", "去年", "上半年", "下半年", "全年", "本月", "上月"]
+            .iter()
+            .any(|w| head.contains(w));
+    let dated = numbered && (head.contains('月') || head.contains('年') || head.contains("季度"));
     (dated && (2..=12).contains(&n)).then(|| head.trim_start_matches("截至").to_string())
 }
 

@@ -347,6 +347,10 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             });
         let shared = shared.or(face.measure.clone());
         let mut title = match shared {
+            // (`2023年汽车销量，…丰田销量…`: the opening names the measure already.)
+            Some(measure) if !period.is_empty() && period.ends_with(measure.as_str()) => {
+                period.clone()
+            }
             Some(measure) if !measure.starts_with(&period) => format!("{period}{measure}"),
             Some(measure) => measure,
             None => series_title(post, &texts, first, &lang, face.change.is_some(), &period),
@@ -1266,6 +1270,31 @@ mod grouping_tests {
             "{cards:?}"
         );
         assert!(cards.points.iter().any(|p| p.value == 120.0));
+    }
+
+    #[test]
+    fn a_title_says_what_is_compared_once() {
+        let titles = |text: &str| -> Vec<String> {
+            charts(text)
+                .into_iter()
+                .filter(|c| c.kind != ChartKind::Kpi)
+                .map(|c| c.title)
+                .collect()
+        };
+        // The opening names the measure; a lead that says it compares is no unit word.
+        assert_eq!(
+            titles("2023年汽车销量，甲牌销量300万辆，乙牌销量250万辆，丙牌销量150万辆。"),
+            ["2023年汽车销量"]
+        );
+        assert_eq!(
+            titles("各科平均成绩对比，语文为82.5分，英语为78.9分，地理为85.2分。"),
+            ["各科平均成绩"]
+        );
+        // `月度` is no date.
+        assert_eq!(
+            titles("各部门月度支出情况，甲部支出30万元，乙部支出20万元，丙部支出50万元。"),
+            ["支出"]
+        );
     }
 
     #[test]

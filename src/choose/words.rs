@@ -615,7 +615,18 @@ pub(super) fn series_title(
         Some("个百分点") => "变化",
         _ => "数量",
     };
+    // `不同学科的平均成绩对比`: a lead that says it compares names what is compared; no unit
+    // word after it.
+    let mut lead = lead;
+    let compares = ["对比", "比较", "情况", "分布", "构成"]
+        .iter()
+        .find_map(|w| lead.strip_suffix(w).map(str::to_string))
+        .filter(|rest| rest.chars().count() >= 2);
+    if let Some(rest) = &compares {
+        lead = rest.clone();
+    }
     match (lead.is_empty(), change) {
+        (false, false) if compares.is_some() => lead,
         (true, true) => period.to_string(),
         (true, false) => post
             .front_matter

@@ -326,7 +326,20 @@ pub fn leading_period_of(label: &str) -> Option<String> {
             },
         }
     }
-    for half in ["上半年", "下半年", "全年", "年初", "年末", "月末"] {
+    // (`2018年底`, `7月末`: after the year or month, 底, 末 and 初 say which end of it.)
+    for half in [
+        "上半年",
+        "下半年",
+        "全年",
+        "年初",
+        "年末",
+        "年底",
+        "月末",
+        "月底",
+        "底",
+        "末",
+        "初",
+    ] {
         if label[end..].starts_with(half) {
             end += half.len();
         }

@@ -614,3 +614,26 @@ fn a_bare_number_before_and_takes_the_list_s_unit() {
     assert_eq!(values, [1.1, 1.6, 0.3]);
     assert!(got.iter().all(|f| f.2.as_deref() == Some("个百分点")));
 }
+
+#[test]
+fn a_score_is_read_in_points_and_fen_words_are_not() {
+    let got = facts("数学为82.5分，物理为78.9分。");
+    assert_eq!(got[0].2.as_deref(), Some("分"));
+    assert_eq!(got[1].0, 78.9);
+    // 分钟, 分之, 分别 are other words.
+    assert!(facts("等了5分钟")
+        .iter()
+        .all(|f| f.2.as_deref() != Some("分")));
+    assert!(facts("增长5分之1")
+        .iter()
+        .all(|f| f.2.as_deref() != Some("分")));
+    assert!(facts("这让她十分激动").is_empty());
+}
+
+#[test]
+fn the_end_of_a_year_is_a_period() {
+    assert_eq!(
+        crate::extract::leading_period_of("2018年底用户"),
+        Some("2018年底".to_string())
+    );
+}

@@ -414,6 +414,19 @@ pub fn read_unit_per(chars: &[char], i: usize) -> Option<(String, usize)> {
 
 /// A unit at `i`: (reported unit, chars consumed).
 pub fn read_unit(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
+    // `数学为82.5分`: a score. 分 opens many words (分钟, 分之, 分别, 分析, 分公司…): only alone.
+    if chars.get(i) == Some(&'分') {
+        // (After digits only: `十分激动` is "very", `万分` "utterly".)
+        let digits = i
+            .checked_sub(1)
+            .and_then(|p| chars.get(p))
+            .is_some_and(|c| c.is_ascii_digit() || *c == ' ');
+        let word = !digits
+            || chars.get(i + 1).is_some_and(|c| {
+                "钟之别析布成行局会子店红配期批摊享散级拆类化担流段秒数值位厘米".contains(*c)
+            });
+        return (!word).then_some(("分", 1));
+    }
     if let Some((unit, len)) = longest(chars, i, UNITS, &UNITS_INDEX) {
         // Latin units must end at a word boundary: `5 kg`, not `5 kgs`… or `GWhx`.
         let latin = chars[i].is_ascii_alphabetic();
