@@ -617,7 +617,6 @@ pub(super) fn series_title(
     };
     // `不同学科的平均成绩对比`: a lead that says it compares names what is compared; no unit
     // word after it.
-    let mut lead = lead;
     let compares = ["对比", "比较", "情况", "分布", "构成"]
         .iter()
         .find_map(|w| lead.strip_suffix(w).map(str::to_string))
