@@ -27,6 +27,20 @@ pub(super) struct Series {
     pub(super) confidence: f64,
 }
 
+impl Series {
+    /// A placeholder left where a series was moved out.
+    fn empty() -> Series {
+        Series {
+            members: Vec::new(),
+            periods: None,
+            whole: None,
+            labels: None,
+            groups: None,
+            confidence: 0.0,
+        }
+    }
+}
+
 /// `利率为3.85%，预期为3.85%，上月为3.85%`: the expectation and the previous reading, equal
 /// to the figure itself, are context for it rather than more data.
 pub(super) fn restates_previous(facts: &[Fact], k: usize) -> bool {
@@ -363,7 +377,21 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
             let one_each = group
                 .windows(2)
                 .all(|w| facts[w[0]].place.sentence != facts[w[1]].place.sentence);
-            if group.len() < 2 || group.len() > MAX_SERIES_POINTS || !one_each {
+            if !one_each {
+                // `10月，粗钢…、生铁…；1-10月，粗钢…、生铁…`: the same subjects again for another
+                // period, a sentence each, are one two-way chart.
+                let by_sentence = gather(group.clone(), |a, b| {
+                    facts[a].place.sentence == facts[b].place.sentence
+                });
+                if let Some(series) = two_way(texts, facts, &by_sentence) {
+                    for &n in &series.members {
+                        taken[n] = true;
+                    }
+                    out.push(series);
+                }
+                continue;
+            }
+            if group.len() < 2 || group.len() > MAX_SERIES_POINTS {
                 continue;
             }
             let labels: Vec<&str> = group.iter().map(|&n| facts[n].label.as_str()).collect();
@@ -456,8 +484,40 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
     crate::sort_indices(&mut order, &|a, b| {
         out[a].members[0].cmp(&out[b].members[0])
     });
-    let mut slots: Vec<Option<Series>> = out.into_iter().map(Some).collect();
-    order.iter().filter_map(|&k| slots[k].take()).collect()
+    // Neighbouring charts of one statement, the same subjects for two periods a sentence each
+    // (`2019年Q1为12万元，Q2为15万元；2020年Q1为14万元，Q2为16万元`), are one two-way chart.
+    let mut merged: Vec<Series> = Vec::new();
+    for series in order
+        .iter()
+        .map(|&k| std::mem::replace(&mut out[k], Series::empty()))
+    {
+        // (The nearest of the last few of one kind: a level's chart and its change's chart
+        // alternate, `1-10月产量` / `1-10月同比` / `10月产量` / `10月同比`.)
+        let plain = |s: &Series| {
+            s.periods.is_none() && s.whole.is_none() && s.labels.is_none() && s.groups.is_none()
+        };
+        let b = &facts[series.members[0]];
+        let earlier = merged.iter().rposition(|last| {
+            let a = &facts[last.members[0]];
+            a.place.paragraph == b.place.paragraph
+                && a.unit == b.unit
+                && kinds[last.members[0]] == kinds[series.members[0]]
+        });
+        let earlier = earlier.filter(|&j| j + 3 >= merged.len());
+        if let Some(j) = earlier {
+            let last = &merged[j];
+            let a = &facts[last.members[0]];
+            if plain(last) && plain(&series) && a.place.sentence != b.place.sentence {
+                let parts = [last.members.clone(), series.members.clone()];
+                if let Some(joined) = two_way(texts, facts, &parts) {
+                    merged[j] = joined;
+                    continue;
+                }
+            }
+        }
+        merged.push(series);
+    }
+    merged
 }
 
 /// A figure of an index (`标普500指数涨0.97%`, `道指`, `创业板指`), not of a share or a good.
@@ -540,6 +600,105 @@ fn sector_of_the_market(texts: &[Vec<char>], facts: &[Fact], first: usize, n: us
         }
         _ => false,
     }
+}
+
+/// The same subjects in each part, one part a sentence opening on its own period: a two-way
+/// chart, its groups the periods (`10月` / `1-10月`, `2019年` / `2020年`).
+fn two_way(texts: &[Vec<char>], facts: &[Fact], parts: &[Vec<usize>]) -> Option<Series> {
+    let n = parts.first()?.len();
+    if parts.len() < 2 || n < 2 || parts.iter().any(|p| p.len() != n) {
+        return None;
+    }
+    if n * parts.len() > MAX_SERIES_POINTS * 2 {
+        return None;
+    }
+    // Each part's period: the last one its sentence writes before its first figure's label.
+    let periods: Vec<String> = parts
+        .iter()
+        .map(|part| sentence_period(&texts[facts[part[0]].place.paragraph], &facts[part[0]]))
+        .collect::<Option<_>>()?;
+    if !crate::all_distinct(&periods) {
+        return None;
+    }
+    // The same subjects in the same order: one label the end of the other, once the part's
+    // period is off (`甲市粗钢产量同比下降` / `粗钢产量同比下降`, `Q1` / `Q1`).
+    let core = |k: usize, period: &str| -> String {
+        let label = facts[k].label.as_str();
+        label.strip_prefix(period).unwrap_or(label).to_string()
+    };
+    let same = (0..n).all(|i| {
+        let first = core(parts[0][i], &periods[0]);
+        parts[1..].iter().zip(&periods[1..]).all(|(part, period)| {
+            let other = core(part[i], period);
+            !first.is_empty() && (first.ends_with(&other) || other.ends_with(&first))
+        })
+    });
+    let distinct: Vec<String> = parts[0].iter().map(|&k| core(k, &periods[0])).collect();
+    if !same || !crate::all_distinct(&distinct) {
+        return None;
+    }
+    // Levels of a month beside the year so far (`10月产量7158万吨` / `1-10月87705万吨`) are
+    // charted apart: side by side the month's bars would vanish.
+    let mean = |part: &Vec<usize>| {
+        part.iter()
+            .map(|&k| facts[k].magnitude().abs())
+            .sum::<f64>()
+            / part.len() as f64
+    };
+    let means: Vec<f64> = parts.iter().map(mean).collect();
+    let (low, high) = means
+        .iter()
+        .fold((f64::INFINITY, 0.0f64), |(l, h), &m| (l.min(m), h.max(m)));
+    let level = kind_of(&facts[parts[0][0]]) == Kind::Level;
+    if level && high > low * 3.0 {
+        return None;
+    }
+    let mut members = Vec::new();
+    let mut groups = Vec::new();
+    for (part, period) in parts.iter().zip(&periods) {
+        members.extend(part);
+        groups.extend(std::iter::repeat(period.clone()).take(part.len()));
+    }
+    Some(Series {
+        members,
+        periods: None,
+        whole: None,
+        labels: None,
+        groups: Some(groups),
+        confidence: Confidence::MEDIUM,
+    })
+}
+
+/// The period a figure's sentence writes before the figure's own label (`10月，粗钢产量…` ->
+/// `10月`; `其中2019年Q1为12万元` -> `2019年`, the label being `Q1`).
+fn sentence_period(text: &[char], fact: &Fact) -> Option<String> {
+    let window = text.get(fact.place.start.saturating_sub(80)..fact.place.start)?;
+    let opens = window
+        .iter()
+        .rposition(|&c| crate::extract::is_sentence_end(c))
+        .map_or(0, |p| p + 1);
+    let lead: String = window[opens..].iter().collect();
+    let lead = lead.trim_end_matches(['为', '是', '达', '约', ' ']);
+    let lead = lead
+        .strip_suffix(fact.label.as_str())
+        .unwrap_or(lead)
+        .trim_end_matches(['，', ',', ' ']);
+    // The last period in what is left (`其中，10月全国粗钢、生铁产量分别` -> `10月`).
+    let chars: Vec<char> = lead.chars().collect();
+    let mut found = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let glued = i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.');
+        let rest: String = chars[i..].iter().take(12).collect();
+        match crate::extract::leading_period_of(&rest).filter(|_| !glued) {
+            Some(period) => {
+                i += period.chars().count();
+                found = Some(period);
+            }
+            None => i += 1,
+        }
+    }
+    found
 }
 
 /// `members` gathered into groups, in order of first appearance: a member joins the first

@@ -1273,6 +1273,29 @@ mod grouping_tests {
     }
 
     #[test]
+    fn the_same_subjects_for_two_periods_are_one_two_way_chart() {
+        // A sentence each, in one statement.
+        let got = charts(
+            "10月，甲市粗钢产量同比下降23.3%，生铁产量同比下降19.4%；1-10月，粗钢产量同比下降0.7%，生铁产量同比下降3.2%。",
+        );
+        let chart = got
+            .iter()
+            .find(|c| c.kind != ChartKind::Kpi)
+            .unwrap_or_else(|| panic!("a comparison: {got:?}"));
+        assert_eq!(chart.groups(), ["10月", "1-10月"]);
+        assert!(chart.points.iter().all(|p| p.sign == -1));
+        // Statements apart, a level and a change each: the changes join; the levels of a
+        // month and of the year so far stay apart (the month's bars would vanish).
+        let got = charts(
+            "1-10月甲产量8770万吨，同比下降0.7%；乙产量7340万吨，同比下降3.2%。其中，10月甲、乙产量分别为715万吨、630万吨，同比分别下降23.3%、19.4%。",
+        );
+        let two_way: Vec<&ChartSpec> = got.iter().filter(|c| !c.groups().is_empty()).collect();
+        assert_eq!(two_way.len(), 1, "{got:?}");
+        assert_eq!(two_way[0].unit.as_deref(), Some("%"));
+        assert_eq!(two_way[0].groups(), ["1-10月", "10月"]);
+    }
+
+    #[test]
     fn a_title_says_what_is_compared_once() {
         let titles = |text: &str| -> Vec<String> {
             charts(text)

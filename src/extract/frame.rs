@@ -101,7 +101,9 @@ pub fn fill(facts: &mut [Fact], lead_period: &dyn Fn(usize) -> Option<String>) {
             Some(p) => label[p.len()..].trim_start_matches(['，', ' ']),
             None => label,
         };
-        fact.period = period.or_else(|| {
+        // (The label's own period, else the one its sentence opens with, set when it was read,
+        // else the paragraph's.)
+        fact.period = period.or_else(|| fact.period.take()).or_else(|| {
             let paragraph = fact.place.paragraph;
             match &opening {
                 Some((p, period)) if *p == paragraph => period.clone(),

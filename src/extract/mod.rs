@@ -257,6 +257,10 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
     let mut sentence = 0usize;
     let mut statement = 0usize;
     let mut clause_start = 0usize;
+    // Where the sentence began, and the period it opens with (`…；1-10月，粗钢…`), read once a
+    // sentence when it has a figure.
+    let mut sentence_start = 0usize;
+    let mut sentence_period: Option<(usize, Option<String>)> = None;
     let mut previous_end: Option<usize> = None;
     let mut i = 0usize;
     while i < chars.len() {
@@ -269,6 +273,7 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
         if label::is_sentence_end(c) {
             sentence += 1;
             statement += usize::from(ends_statement(c));
+            sentence_start = i + 1;
         }
         if label::is_clause_break(c) {
             clause_start = i + 1;
@@ -315,6 +320,15 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                         m.unit.as_deref(),
                     )
                 };
+                let opening = match &sentence_period {
+                    Some((s, period)) if *s == sentence => period.clone(),
+                    _ => {
+                        let head = &chars[sentence_start.min(m.start)..m.start];
+                        let period = opening_period(&text_of(&head[..head.len().min(16)]));
+                        sentence_period = Some((sentence, period.clone()));
+                        period
+                    }
+                };
                 facts.push(Fact {
                     value: m.value,
                     scale: m.scale,
@@ -325,7 +339,7 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                     text: text_of(&original[m.start..m.end]),
                     subject: None,
                     measure: None,
-                    period: None,
+                    period: opening,
                     change: None,
                     place: Place {
                         paragraph,
