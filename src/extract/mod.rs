@@ -1093,6 +1093,15 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
             {
                 return Scan::Skip(m.end);
             }
+            // Counting says 两 (两套房); a lone 二 before these words is an ordinal or a name
+            // (二套房 a second home, 二手 second-hand, 二期 phase two, 二次 secondary).
+            let ordinal = matches!(
+                m.unit.as_deref(),
+                Some("套" | "手" | "期" | "次" | "代" | "号")
+            );
+            if c == '二' && m.scale == 1.0 && ordinal {
+                return Scan::Skip(m.end);
+            }
         }
     }
     if let Some((qualifier, len)) = label::qualifier_before(chars, m.start) {

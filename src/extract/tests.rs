@@ -637,3 +637,13 @@ fn the_end_of_a_year_is_a_period() {
         Some("2018年底".to_string())
     );
 }
+
+#[test]
+fn a_lone_er_before_a_counting_word_is_an_ordinal() {
+    assert!(facts("二套住房首付比例不低于60%")
+        .iter()
+        .all(|f| f.2.as_deref() != Some("套")));
+    assert!(facts("二手住宅成交面积下降").is_empty());
+    // 两 counts.
+    assert_eq!(facts("公司建有两套装置")[0].0, 2.0);
+}
