@@ -132,32 +132,23 @@ pub fn approx_infix(chars: &[char], j: usize) -> Option<(&'static str, usize)> {
 
 /// Verbs of decrease that end the text before a figure (`同比下降` 96%).
 const DECREASE: &[&str] = &[
-    "下降",
-    "减少",
-    "下跌",
-    "回落",
-    "降低",
-    "下滑",
-    "缩小",
-    "缩减",
-    "收窄",
-    "下调",
-    "调降",
-    "跌",
-    "降",
-    "减",
-    // `低于上月1.3个百分点`: below the reading it is compared with, by so much (`低于50%`
-    // alone is a bound, not a fall).
-    "低于上月",
-    "低于上年同期",
-    "低于去年同期",
-    "低于上年",
-    "低于去年",
-    "低于上期",
-    "低于上季",
-    "低于前值",
-    "低于上周",
-    "低于同期",
+    "下降", "减少", "下跌", "回落", "降低", "下滑", "缩小", "缩减", "收窄", "下调", "调降", "跌",
+    "降", "减",
+];
+
+/// `低于上月1.3个百分点`: below the reading it is compared with, by so much (`低于50%` alone
+/// is a bound, not a fall). Asked only where 低于 is among the last characters.
+const BELOW_BASES: &[&str] = &[
+    "上月",
+    "上年同期",
+    "去年同期",
+    "上年",
+    "去年",
+    "上期",
+    "上季",
+    "前值",
+    "上周",
+    "同期",
 ];
 
 /// Compared as a `char`: `str::ends_with(char)` encodes the char and calls memcmp, per word.
@@ -191,6 +182,16 @@ pub fn states_decrease(before: &[char]) -> bool {
         end -= 1;
     }
     let text = &before[..end];
+    let tail = &text[text.len().saturating_sub(7)..];
+    if let Some(p) = tail.windows(2).position(|w| w == ['低', '于']) {
+        let base = &tail[p + 2..];
+        if BELOW_BASES
+            .iter()
+            .any(|b| base.iter().copied().eq(b.chars()))
+        {
+            return true;
+        }
+    }
     DECREASE.iter().any(|verb| {
         let n = verb.chars().count();
         n <= text.len() && text[text.len() - n..].iter().copied().eq(verb.chars())

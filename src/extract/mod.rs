@@ -324,7 +324,20 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                     Some((s, period)) if *s == sentence => period.clone(),
                     _ => {
                         let head = &chars[sentence_start.min(m.start)..m.start];
-                        let period = opening_period(&text_of(&head[..head.len().min(16)]));
+                        let head = &head[..head.len().min(16)];
+                        // (Built only where a period can open: most sentences open on a word.)
+                        let may_open = head
+                            .iter()
+                            .find(|c| !c.is_whitespace() && **c != '\u{3000}')
+                            .is_some_and(|&c| {
+                                c.is_ascii_digit()
+                                    || "一二三四五六七八九十前上下全年月Q周星截".contains(c)
+                            });
+                        let period = if may_open {
+                            opening_period(&text_of(head))
+                        } else {
+                            None
+                        };
                         sentence_period = Some((sentence, period.clone()));
                         period
                     }
