@@ -86,7 +86,12 @@ fn ordinal_denominator(w: &str) -> Option<f64> {
     })
 }
 
-fn is_number_word(w: &str) -> bool {
+/// A denominator word (`thirds`, `millionths`): a fraction, not a counted noun.
+pub(super) fn is_fraction_word(w: &str) -> bool {
+    ordinal_denominator(w).is_some()
+}
+
+pub(super) fn is_number_word(w: &str) -> bool {
     unit_word(w).is_some()
         || tens_word(w).is_some()
         || scale_word(w).is_some()

@@ -6,6 +6,7 @@
 //! phrase it measures as its label.
 
 mod english;
+mod english_prose;
 mod frame;
 mod label;
 mod normalize;
@@ -132,15 +133,16 @@ impl Fact {
             "%" | "‰" => Category::Percent,
             "元" | "美元" | "港元" | "欧元" | "日元" | "英镑" | "韩元" | "卢布" | "$" | "美分"
             | "便士" | "法郎" | "卢比" | "荷兰盾" | "澳元" | "加元" | "新台币" | "奈拉"
-            | "比特币" | "科朗" | "拉里" | "基普" | "聪" | "里拉" | "比塞塔" | "马克" => {
-                Category::Currency
-            }
+            | "比特币" | "科朗" | "拉里" | "基普" | "聪" | "里拉" | "比塞塔" | "马克" | "£"
+            | "€" | "¥" | "HK$" | "A$" | "C$" | "cents" | "pence" | "francs" | "rupees"
+            | "guilders" | "lira" | "marks" | "pesetas" | "satoshis" | "BTC" => Category::Currency,
             "℃" | "℉" | "°" => Category::Temperature,
             "岁" | "日龄" | "周龄" | "月龄" => Category::Age,
             "吨" | "载重吨" | "公斤" | "克" | "斤" | "米" | "公里" | "厘米" | "毫米" | "英里"
             | "英尺" | "英寸" | "平方米" | "平方公里" | "立方米" | "升" | "亩" | "公顷"
             | "千瓦" | "千瓦时" | "兆瓦" | "吉瓦" | "GWh" | "MWh" | "GW" | "MW" | "桶" | "盎司"
-            | "tons" | "赫兹" | "微克" | "毫克" => Category::Dimension,
+            | "tons" | "赫兹" | "微克" | "毫克" | "miles" | "feet" | "inches" | "kilometers"
+            | "meters" => Category::Dimension,
             _ => Category::Count,
         }
     }
@@ -155,11 +157,15 @@ impl Fact {
 /// Extracts the facts of every paragraph of a post, in reading order.
 pub fn extract(post: &Post) -> Vec<Fact> {
     let mut facts = Vec::new();
+    // English rules only for an English post: a Chinese post's English line (a code, a quote,
+    // a table row) is read the Chinese way.
+    let english = !crate::format::is_chinese(&post.lang());
     for (index, paragraph) in post.paragraphs.iter().enumerate() {
         facts.extend(extract_paragraph(
             &paragraph.text,
             index,
             ExtractOptions::default(),
+            english,
         ));
     }
     label::borrow_subjects(&mut facts);
@@ -195,7 +201,7 @@ pub fn extract_text(text: &str) -> Vec<Fact> {
 
 /// Extracts from one paragraph of plain text with the given options.
 pub fn extract_text_with(text: &str, options: ExtractOptions) -> Vec<Fact> {
-    let mut facts = extract_paragraph(text, 0, options);
+    let mut facts = extract_paragraph(text, 0, options, true);
     label::borrow_subjects(&mut facts);
     frame::fill(&mut facts, &|_| opening_period(text));
     facts
@@ -246,11 +252,22 @@ const UPPER_BOUNDS: &[&str] = &[
     "<=",
 ];
 
-fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> Vec<Fact> {
+fn extract_paragraph(
+    text: &str,
+    paragraph: usize,
+    options: ExtractOptions,
+    english_post: bool,
+) -> Vec<Fact> {
     // At most one char per byte: reserved once instead of grown from `chars()`'s low guess.
     let mut original: Vec<char> = Vec::with_capacity(text.len());
     original.extend(text.chars());
-    let chars = normalize::normalize(&original);
+    let mut chars = normalize::normalize(&original);
+    // English prose: its own sentence ends, counted nouns, hedges and falls.
+    let english = english_post && english_prose::is_english(&chars);
+    if english {
+        english_prose::mark_sentence_ends(&mut chars);
+    }
+    let chars = chars;
     let mut facts: Vec<Fact> = Vec::new();
     // Per fact: where to find its label later, for bare numbers (see below).
     let mut deferred: Vec<Option<(usize, usize, usize)>> = Vec::new();
@@ -289,7 +306,7 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
             continue;
         }
         let scan = if starts_figure(&chars, i) {
-            Some(scan_figure(&chars, i, options))
+            Some(scan_figure(&chars, i, options, english))
         } else {
             None
         };
@@ -300,7 +317,10 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
                     .is_some_and(|p| p <= m.start && label::is_list_join(&chars[p..m.start]));
                 // Only the end of the clause can say a decrease: its last 24 characters.
                 let clause = clause_start.min(m.start).max(m.start.saturating_sub(24));
-                let sign = if label::states_decrease(&chars[clause..m.start]) {
+                let fell = english
+                    && (english_prose::states_decrease(&chars[clause..m.start])
+                        || english_prose::decrease_after(&chars, m.unit_end));
+                let sign = if fell || label::states_decrease(&chars[clause..m.start]) {
                     -1
                 } else {
                     1
@@ -385,14 +405,31 @@ fn extract_paragraph(text: &str, paragraph: usize, options: ExtractOptions) -> V
     label::refine(&mut facts, &chars);
     carry_direction(&mut facts);
     let mut facts = one_figure_for_each_listed_subject(facts, &chars);
+    if english {
+        for fact in &mut facts {
+            if let Some(unit) = fact.unit.as_deref().and_then(english_prose::english_unit) {
+                fact.unit = Some(unit.to_string());
+            }
+        }
+    }
     if !options.every_number {
-        facts.retain(|f| f.unit.is_some() || f.scale != 1.0);
+        facts.retain(|f| {
+            f.unit.is_some()
+                || f.scale != 1.0
+                || (english && grouped_or_decimal(&f.text.chars().collect::<Vec<_>>()))
+        });
         drop_unmeasured_spans(&mut facts, &chars);
         for fact in facts.iter_mut().filter(|f| f.unit.is_none()) {
             fact.unit = implied_unit(&chars, fact).map(str::to_string);
         }
     }
     facts
+}
+
+/// `38,560`, `21,135.5`, `+53.6`: a number written with a thousands mark or decimals.
+fn grouped_or_decimal(text: &[char]) -> bool {
+    text.windows(2)
+        .any(|w| matches!(w[0], ',' | '.') && w[1].is_ascii_digit())
 }
 
 /// The unit a bare `万`/`亿` count leaves to its noun: `劳动人口为386.1万` counts people,
@@ -857,7 +894,7 @@ fn skip_spaces(chars: &[char], mut i: usize) -> usize {
 }
 
 /// Reads the figure that starts at `i`.
-fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
+fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool) -> Scan {
     // An open range: 大于50, ≤100.
     let bounds: &[(&[&str], bool)] = if starts_a_bound(chars[i]) {
         &[(LOWER_BOUNDS, true), (UPPER_BOUNDS, false)]
@@ -1084,6 +1121,15 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
     if m.unit.is_none() && m.scale == 1.0 && arabic && index_reading(chars, m.start) {
         m.unit = Some("点".to_string());
     }
+    // `940 subway cars`, `2.9 murders per 100,000 people`: English names what it counts after
+    // the figure.
+    if english && m.unit.is_none() {
+        if let Some((unit, len)) = english_prose::noun_unit(chars, m.end) {
+            m.unit = Some(unit);
+            m.end += len;
+            m.unit_end = m.end;
+        }
+    }
     if !options.every_number {
         // A bare number stays only as a list item that may share the unit after it
         // (约7100、3150、3000亿元); the rest are not figures.
@@ -1091,9 +1137,23 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
         let listed = match chars.get(m.end) {
             Some('、') => true,
             Some('和' | '及' | '与') => chars.get(m.end + 1).is_some_and(|c| c.is_ascii_digit()),
+            // `12,000, 9,500 and 7,100 jobs`
+            Some(',') if english => {
+                chars.get(m.end + 1) == Some(&' ')
+                    && chars.get(m.end + 2).is_some_and(|c| c.is_ascii_digit())
+            }
+            Some(' ') if english => {
+                let rest: String = chars[m.end..chars.len().min(m.end + 6)].iter().collect();
+                rest.strip_prefix(" and ")
+                    .or(rest.strip_prefix(" or "))
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            }
             _ => false,
         };
-        if m.unit.is_none() && m.scale == 1.0 && !(listed && arabic) {
+        // An English figure written with a thousands mark or decimals is a figure even bare
+        // (`McCain 38,560`, `+53.6`); years and small counts alone are not.
+        let written = english && grouped_or_decimal(&chars[m.start..m.end]);
+        if m.unit.is_none() && m.scale == 1.0 && !(listed && arabic) && !written {
             return Scan::Skip(m.end);
         }
         if let NumeralKind::Chinese {
@@ -1117,7 +1177,12 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions) -> Scan {
             }
         }
     }
-    if let Some((qualifier, len)) = label::qualifier_before(chars, m.start) {
+    let hedge = if english {
+        english_prose::qualifier_before(chars, m.start)
+    } else {
+        label::qualifier_before(chars, m.start)
+    };
+    if let Some((qualifier, len)) = hedge {
         m.qualifier = m.qualifier.or(Some(qualifier));
         m.start -= len;
     }

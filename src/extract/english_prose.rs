@@ -1,0 +1,631 @@
+//! How English prose writes its figures: where sentences end, the noun a figure counts
+//! (`940 subway cars`), the hedge before it (`more than`), the words that make it a fall
+//! (`fell 1.9%`, `100 fewer deaths`), and units named as written (`miles`, `£`).
+//!
+//! Read on the characters of one paragraph, word by word, with small word lists: linear in
+//! the paragraph, and silent where it does not know.
+
+/// A paragraph is read as English when it has letters and no CJK characters.
+pub fn is_english(chars: &[char]) -> bool {
+    let mut letters = false;
+    for &c in chars {
+        if c.is_ascii_alphabetic() {
+            letters = true;
+        } else if is_cjk(c) {
+            return false;
+        }
+    }
+    letters
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Words after which a full stop does not end the sentence (`Mr. Smith`, `approx. 4`).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "rep", "sen", "gov", "gen", "lt", "col", "jr", "sr", "inc",
+    "co", "corp", "ltd", "no", "vs", "etc", "approx", "est", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "mt", "fig", "vol", "ft", "sq",
+];
+
+/// Marks each full stop that ends an English sentence as `。`, which the reader already takes
+/// for a sentence end: a stop before a space (or the end) and a capital, a digit or a quote,
+/// not after an abbreviation or an initial (`U.S.`, `J. Smith`). One character for one keeps
+/// every offset.
+pub fn mark_sentence_ends(chars: &mut [char]) {
+    for i in 0..chars.len() {
+        if chars[i] != '.' {
+            continue;
+        }
+        let next = chars.get(i + 1).copied();
+        if next.is_some_and(|c| !c.is_whitespace()) {
+            continue;
+        }
+        // The next word opens a sentence: a capital, a digit, a quote or the end.
+        let following = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
+        let opens = following.map_or(true, |c| {
+            c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '(')
+        });
+        if !opens {
+            continue;
+        }
+        let word_start = chars[..i]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphabetic())
+            .map_or(0, |p| p + 1);
+        let word: String = chars[word_start..i]
+            .iter()
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        // An initial: one letter (`U.S.`, `J. Smith`).
+        let initial = word.chars().count() == 1;
+        if initial || ABBREVIATIONS.contains(&word.as_str()) {
+            continue;
+        }
+        chars[i] = '。';
+    }
+}
+
+/// Hedges written before a figure, longest first (`more than 80 miles`).
+const QUALIFIERS: &[&str] = &[
+    "approximately",
+    "as many as",
+    "as much as",
+    "more than",
+    "fewer than",
+    "less than",
+    "just under",
+    "just over",
+    "at least",
+    "at most",
+    "estimated",
+    "roughly",
+    "around",
+    "nearly",
+    "nearing",
+    "almost",
+    "approx.",
+    "about",
+    "up to",
+    "under",
+    "over",
+    "some",
+];
+
+/// The hedge that ends right before `start` (with the space after it): (hedge, its length).
+pub fn qualifier_before(chars: &[char], start: usize) -> Option<(&'static str, usize)> {
+    // The figure's own sign may sit between (`about $5`): the caller passes the sign's start.
+    if start == 0 || chars[start - 1] != ' ' {
+        return None;
+    }
+    let end = start - 1;
+    QUALIFIERS.iter().find_map(|q| {
+        let n = q.chars().count();
+        let from = end.checked_sub(n)?;
+        let same = chars[from..end]
+            .iter()
+            .zip(q.chars())
+            .all(|(c, w)| c.to_ascii_lowercase() == w);
+        // A whole word: nothing glued before it.
+        let whole = from == 0 || !chars[from - 1].is_ascii_alphanumeric();
+        (same && whole).then_some((*q, n + 1))
+    })
+}
+
+/// Verbs and words that, right before a figure, say it is a fall (`fell 1.9%`, `down 4%`,
+/// `fell by 63,000`); where a fall ended (`fell to 8.6%`) is a level.
+const FALLS_BEFORE: &[&str] = &[
+    "fell",
+    "falls",
+    "fall",
+    "dropped",
+    "drops",
+    "drop",
+    "declined",
+    "declines",
+    "decline",
+    "decreased",
+    "decreases",
+    "decrease",
+    "slipped",
+    "slid",
+    "dipped",
+    "eased",
+    "plunged",
+    "tumbled",
+    "sank",
+    "shrank",
+    "contracted",
+    "down",
+    "lower",
+    "cut",
+    "slashed",
+    "reduced",
+    "minus",
+    "lost",
+    "losing",
+];
+
+/// Words between the fall and the figure that keep it a fall (`fell another 0.2%`).
+const FALL_LINKS: &[&str] = &["by", "another", "a further", "of"];
+
+/// Whether the words ending right before the figure say it fell.
+pub fn states_decrease(before: &[char]) -> bool {
+    let mut words = last_words(before, 4);
+    // `fell by 63,000`, `fell another 0.2%`, `a decline of 5%`: a link after the verb.
+    while let Some(w) = words.last() {
+        if FALL_LINKS.contains(&w.as_str()) || QUALIFIER_WORDS.contains(&w.as_str()) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let last = words.last().map(String::as_str).unwrap_or("");
+    // `lost $1.6bn` is a loss, a level (the labels say so); `losing 5%` of something is a fall.
+    FALLS_BEFORE.contains(&last) && last != "lost"
+}
+
+/// The words of the hedges, one by one (`more than`, `about`), skipped before a fall's verb.
+const QUALIFIER_WORDS: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "more",
+    "than",
+    "over",
+    "some",
+    "just",
+    "approximately",
+];
+
+/// Words right after a figure that make it a fall (`100 fewer deaths`, `a 5% drop`, `a $65
+/// million cut`).
+const FALLS_AFTER: &[&str] = &[
+    "fewer",
+    "less",
+    "lower",
+    "drop",
+    "decline",
+    "decrease",
+    "fall",
+    "cut",
+    "reduction",
+    "down",
+];
+
+pub fn decrease_after(chars: &[char], end: usize) -> bool {
+    first_words(chars, end, 1)
+        .first()
+        .is_some_and(|w| FALLS_AFTER.contains(&w.as_str()))
+}
+
+/// The last `n` words (lowercase letters) of `text`, in order; stops at a clause mark.
+fn last_words(text: &[char], n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = text.len();
+    while out.len() < n && i > 0 {
+        while i > 0 && text[i - 1] == ' ' {
+            i -= 1;
+        }
+        let end = i;
+        while i > 0 && (text[i - 1].is_ascii_alphabetic() || text[i - 1] == '.') {
+            i -= 1;
+        }
+        if i == end {
+            break;
+        }
+        out.push(
+            text[i..end]
+                .iter()
+                .map(|c| c.to_ascii_lowercase())
+                .collect(),
+        );
+    }
+    out.reverse();
+    out
+}
+
+/// The first `n` words (lowercase) after `end`, stopping at anything that is not a space or a
+/// letter.
+fn first_words(chars: &[char], end: usize, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = end;
+    while out.len() < n {
+        while chars.get(i) == Some(&' ') {
+            i += 1;
+        }
+        let start = i;
+        while chars.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
+            i += 1;
+        }
+        if i == start {
+            break;
+        }
+        out.push(
+            chars[start..i]
+                .iter()
+                .map(|c| c.to_ascii_lowercase())
+                .collect(),
+        );
+    }
+    out
+}
+
+/// Words that end the noun a figure counts: articles, prepositions, verbs, pronouns.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+    "or",
+    "but",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "as",
+    "each",
+    "every",
+    "this",
+    "these",
+    "those",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "we",
+    "they",
+    "he",
+    "she",
+    "i",
+    "you",
+    "into",
+    "over",
+    "under",
+    "between",
+    "through",
+    "during",
+    "since",
+    "until",
+    "after",
+    "before",
+    "about",
+    "around",
+    "against",
+    "among",
+    "across",
+    "last",
+    "next",
+    "this",
+    "so",
+    "if",
+    "when",
+    "while",
+    "where",
+    "not",
+    "no",
+    "out",
+    "up",
+    "down",
+    "off",
+    "more",
+    "less",
+    "fewer",
+    "per",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "decade",
+    "decades",
+    "am",
+    "pm",
+    "percent",
+    "cent",
+    "points",
+    "point",
+    "times",
+    "time",
+    "million",
+    "billion",
+    "thousand",
+    "trillion",
+    "hundred",
+    "dozen",
+    "respectively",
+    "alone",
+    "only",
+    "also",
+    "just",
+    "too",
+    "then",
+    "there",
+    "here",
+    "now",
+    "all",
+    "both",
+    "other",
+    "others",
+    "such",
+    "what",
+    "how",
+    "why",
+    "yet",
+    "still",
+    "even",
+    "again",
+    "ago",
+    "later",
+    "earlier",
+    "total",
+    "overall",
+    "apiece",
+    "combined",
+    "jumped",
+    "rose",
+    "fell",
+    "grew",
+    "added",
+];
+
+/// Words between the figure and its noun that are not the noun (`13 more stations`, `two new
+/// vent plants`).
+const BEFORE_NOUN: &[&str] = &[
+    "more",
+    "new",
+    "additional",
+    "extra",
+    "fewer",
+    "other",
+    "further",
+];
+
+/// The noun a figure counts, as written (`subway cars` of `940 subway cars to be purchased`,
+/// `miles` of `80 miles of track`, `murders per 100,000 people`, `per month`): the unit, and
+/// the characters it takes after `end`. At most two words, and a `per …` after them.
+pub fn noun_unit(chars: &[char], end: usize) -> Option<(String, usize)> {
+    let mut i = end;
+    let mut words: Vec<String> = Vec::new();
+    let mut word_end = end;
+    let mut skipped = false;
+    loop {
+        let mut j = i;
+        if chars.get(j) == Some(&' ') {
+            j += 1;
+        } else if j != end || chars.get(j).is_some_and(|c| c.is_ascii_alphabetic()) {
+            // A word glued to the digits is a code or an ordinal (`3rd`, `737MAX`).
+            break;
+        }
+        let start = j;
+        if !chars.get(j).is_some_and(|c| c.is_ascii_alphabetic()) {
+            break;
+        }
+        while chars
+            .get(j)
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == '-' || *c == '\'')
+        {
+            j += 1;
+        }
+        let raw: String = chars[start..j].iter().collect();
+        let word = raw.to_ascii_lowercase();
+        // A number word goes on the number (`zero point zero eight`), not into its noun.
+        if super::english::is_number_word(word.trim_end_matches('s'))
+            || matches!(
+                word.as_str(),
+                "point" | "plus" | "minus" | "equals" | "dozs"
+            )
+            || super::english::is_fraction_word(&word)
+        {
+            break;
+        }
+        // Names are capitalised (`Model Y`, `Boeing 737`); an acronym is a unit (`BTC`, `GW`).
+        let capital = raw.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        let acronym = raw.len() <= 5 && raw.chars().all(|c| c.is_ascii_uppercase());
+        if words.is_empty() && !skipped && BEFORE_NOUN.contains(&word.as_str()) {
+            skipped = true;
+            i = j;
+            continue;
+        }
+        let ordinal_tail = matches!(word.as_str(), "th" | "st" | "nd" | "rd");
+        if STOP_WORDS.contains(&word.as_str()) || (capital && !acronym) || ordinal_tail {
+            break;
+        }
+        // An adverb or a verb form ends the noun (`stations fully accessible`).
+        if word.ends_with("ly") && words.len() < 2 {
+            break;
+        }
+        words.push(raw);
+        word_end = j;
+        i = j;
+        if words.len() == 2 || acronym {
+            break;
+        }
+    }
+    // `murders per 100,000 people`, `54 per 100K`, `70,000 per month`.
+    let after = if words.is_empty() { end } else { word_end };
+    let per = read_per(chars, after);
+    if words.is_empty() && per.is_none() {
+        return None;
+    }
+    let mut unit = words.join(" ");
+    let mut stop = after;
+    if let Some((phrase, to)) = per {
+        if !unit.is_empty() {
+            unit.push(' ');
+        }
+        unit.push_str(&phrase);
+        stop = to;
+    }
+    Some((unit, stop - end))
+}
+
+/// `per 100,000 people`, `per 100K`, `per month`, `a day` (after a noun): the phrase and where
+/// it ends.
+fn read_per(chars: &[char], at: usize) -> Option<(String, usize)> {
+    let rest: String = chars[at..chars.len().min(at + 40)].iter().collect();
+    let body = rest.strip_prefix(" per ")?;
+    // An optional figure (`100,000`, `100K`), then a word.
+    let b: Vec<char> = body.chars().collect();
+    let mut figure_len = 0;
+    while let Some(&c) = b.get(figure_len) {
+        let inside = matches!(c, ',' | '.')
+            && figure_len > 0
+            && b.get(figure_len + 1).is_some_and(|n| n.is_ascii_digit());
+        if c.is_ascii_digit() || inside {
+            figure_len += 1;
+        } else {
+            if figure_len > 0 && matches!(c, 'K' | 'k') {
+                figure_len += 1;
+            }
+            break;
+        }
+    }
+    let after_figure = &body[figure_len..];
+    let word_len = if figure_len > 0 && !after_figure.starts_with(' ') {
+        0
+    } else {
+        let w = after_figure.trim_start();
+        let n = w
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(w.len());
+        if n == 0 {
+            0
+        } else {
+            (after_figure.len() - w.len()) + n
+        }
+    };
+    if figure_len == 0 && word_len == 0 {
+        return None;
+    }
+    let phrase_len = " per ".len() + figure_len + word_len;
+    let phrase = rest[1..phrase_len].trim_end_matches([',', '.']).to_string();
+    Some((phrase.clone(), at + phrase.chars().count() + 1))
+}
+
+/// The English name of a unit the reader stores in Chinese (`英里` for `miles`, `英镑` for `£`):
+/// an English post keeps its own words.
+pub fn english_unit(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "个百分点" => "percentage points",
+        "个基点" => "basis points",
+        "英镑" => "£",
+        "欧元" => "€",
+        "日元" => "¥",
+        "港元" => "HK$",
+        "澳元" => "A$",
+        "加元" => "C$",
+        "美分" => "cents",
+        "便士" => "pence",
+        "英里" => "miles",
+        "英尺" => "feet",
+        "英寸" => "inches",
+        "公里" => "kilometers",
+        "米" => "meters",
+        "里拉" => "lira",
+        "法郎" => "francs",
+        "卢比" => "rupees",
+        "马克" => "marks",
+        "比塞塔" => "pesetas",
+        "荷兰盾" => "guilders",
+        "聪" => "satoshis",
+        "比特币" => "BTC",
+        "倍" => "times",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn full_stops_that_end_sentences() {
+        let mut text =
+            chars("Sales fell 1.9% in March. Mr. Smith said the U.S. rate rose. It was 3.5.");
+        mark_sentence_ends(&mut text);
+        let marked: String = text.iter().collect();
+        assert_eq!(
+            marked,
+            "Sales fell 1.9% in March。 Mr. Smith said the U.S. rate rose。 It was 3.5。"
+        );
+    }
+
+    #[test]
+    fn the_noun_a_figure_counts() {
+        let unit = |s: &str, at: usize| noun_unit(&chars(s), at).map(|(u, _)| u);
+        assert_eq!(
+            unit("940 subway cars to be bought", 3).as_deref(),
+            Some("subway cars")
+        );
+        assert_eq!(unit("80 miles of track", 2).as_deref(), Some("miles"));
+        assert_eq!(
+            unit("13 more stations fully open", 2).as_deref(),
+            Some("stations")
+        );
+        assert_eq!(
+            unit("2.9 murders per 100,000 people.", 3).as_deref(),
+            Some("murders per 100,000 people")
+        );
+        assert_eq!(unit("54 per 100K, and", 2).as_deref(), Some("per 100K"));
+        assert_eq!(unit("10,725 BTC in", 6).as_deref(), Some("BTC"));
+        // Names, time words and glued codes are not counted nouns.
+        assert_eq!(unit("737 Max jets", 3), None);
+        assert_eq!(unit("5 years ago", 1), None);
+        assert_eq!(unit("3rd place", 1), None);
+    }
+
+    #[test]
+    fn falls_and_hedges() {
+        assert!(states_decrease(&chars("Retail sales fell ")));
+        assert!(states_decrease(&chars("the rate fell another ")));
+        assert!(states_decrease(&chars("unemployed persons declined by ")));
+        assert!(!states_decrease(&chars("the rate fell to ")));
+        assert!(!states_decrease(&chars("the company lost ")));
+        assert!(decrease_after(&chars("100 fewer deaths"), 3));
+        let text = chars("replace more than 80 miles");
+        assert_eq!(qualifier_before(&text, 18), Some(("more than", 10)));
+    }
+}
