@@ -413,7 +413,24 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             }
         }
     }
-    let cards = key_figures(facts, &in_series);
+    let mut cards = key_figures(facts, &in_series);
+    // An English card's words are read less surely than Chinese ones: only the figures the
+    // headline speaks of are key figures (`Revenue` of `Apple News: Revenue Up 12%`).
+    if !format::is_chinese(&lang) {
+        let headline = post
+            .front_matter
+            .title
+            .as_deref()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let named = |label: &str| {
+            label
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| w.len() >= 4)
+                .any(|w| headline.contains(&w.to_ascii_lowercase()))
+        };
+        cards.retain(|&k| named(&facts[k].label));
+    }
     if !cards.is_empty() {
         let title = post.front_matter.title.clone().unwrap_or_else(|| {
             if format::is_chinese(&lang) {

@@ -377,7 +377,50 @@ pub(super) fn english_fragment(label: &str) -> bool {
     let mut words = label.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
     let words: Vec<&str> = words.by_ref().filter(|w| !w.is_empty()).collect();
     let function = |w: &&str| ENGLISH_FUNCTION_WORDS.contains(&w.to_ascii_lowercase().as_str());
-    words.first().is_some_and(function) || words.last().is_some_and(function) || words.len() > 6
+    // A clause that stops at its verb (`the report calculates`, `amounting`, `experiencing`):
+    // a verb form last, unless it is one of the nouns that look like one (`spending`).
+    const NOUNS_LIKE_VERBS: &[&str] = &[
+        "spending",
+        "funding",
+        "housing",
+        "building",
+        "borrowing",
+        "lending",
+        "training",
+        "pricing",
+        "hiring",
+        "shipping",
+        "marketing",
+        "advertising",
+        "earnings",
+        "savings",
+        "holdings",
+        "listings",
+        "bookings",
+        "boardings",
+        "ridership",
+        "red",
+        "need",
+    ];
+    let verb = |w: &&str| {
+        let w = w.to_ascii_lowercase();
+        let form = w.ends_with("ing")
+            || w.ends_with("ed")
+            || [
+                "calculates",
+                "says",
+                "said",
+                "shows",
+                "reports",
+                "estimates",
+            ]
+            .contains(&w.as_str());
+        form && !NOUNS_LIKE_VERBS.contains(&w.as_str())
+    };
+    words.first().is_some_and(function)
+        || words.last().is_some_and(function)
+        || words.last().is_some_and(verb)
+        || words.len() > 6
 }
 
 /// [`face_labels`] for a two-way chart: the labels repeat across groups, so the cut is found
@@ -485,8 +528,18 @@ pub(super) fn shared_measure(labels: &[&str]) -> Option<String> {
             .count();
         common = common.min(n);
     }
+    // English shares whole words only (`police clear…ed` / `NYPD solv…ed` share nothing).
+    if labels.iter().all(|l| l.is_ascii()) {
+        let boundary = |label: &str, common: usize| {
+            let cut = label.len() - common;
+            cut == 0 || label.as_bytes()[cut - 1] == b' '
+        };
+        while common > 0 && !labels.iter().all(|l| boundary(l, common)) {
+            common -= 1;
+        }
+    }
     let suffix: String = first[first.len() - common..].iter().collect();
-    let suffix = suffix.trim_start_matches(['的', '之']).to_string();
+    let suffix = suffix.trim_start_matches(['的', '之']).trim().to_string();
     const CHANGE_ONLY: &[&str] = &[
         "增长",
         "下降",

@@ -145,6 +145,20 @@ const FALLS_BEFORE: &[&str] = &[
     "minus",
     "lost",
     "losing",
+    "sink",
+    "sinks",
+    "slump",
+    "slumps",
+    "slumped",
+    "tumble",
+    "tumbles",
+    "plunge",
+    "plunges",
+    "plummeted",
+    "slide",
+    "slides",
+    "retreated",
+    "shed",
 ];
 
 /// Words between the fall and the figure that keep it a fall (`fell another 0.2%`).
@@ -465,7 +479,9 @@ pub fn noun_unit(chars: &[char], end: usize) -> Option<(String, usize)> {
             i = j;
             continue;
         }
-        let ordinal_tail = matches!(word.as_str(), "th" | "st" | "nd" | "rd");
+        // `10 largest agencies` is a rank, `3rd` an ordinal.
+        let ordinal_tail = matches!(word.as_str(), "th" | "st" | "nd" | "rd")
+            || (words.is_empty() && word.len() > 4 && word.ends_with("est"));
         if STOP_WORDS.contains(&word.as_str()) || (capital && !acronym) || ordinal_tail {
             break;
         }
@@ -539,6 +555,398 @@ fn read_per(chars: &[char], at: usize) -> Option<(String, usize)> {
     let phrase_len = " per ".len() + figure_len + word_len;
     let phrase = rest[1..phrase_len].trim_end_matches([',', '.']).to_string();
     Some((phrase.clone(), at + phrase.chars().count() + 1))
+}
+
+/// Words that link a subject to its figure, cut off the end of a label (`Retail sales fell`
+/// -> `Retail sales`, `the company reported` -> `the company`).
+const LINKS: &[&str] = &[
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "has",
+    "have",
+    "had",
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "increased",
+    "increase",
+    "increases",
+    "decreased",
+    "decrease",
+    "decreases",
+    "grew",
+    "grow",
+    "grows",
+    "jumped",
+    "jumps",
+    "climbed",
+    "climbs",
+    "dropped",
+    "drops",
+    "declined",
+    "declines",
+    "added",
+    "adds",
+    "gained",
+    "gains",
+    "lost",
+    "loses",
+    "reached",
+    "reaches",
+    "hit",
+    "hits",
+    "totaled",
+    "totalled",
+    "totals",
+    "stood",
+    "stands",
+    "came",
+    "comes",
+    "reported",
+    "reports",
+    "posted",
+    "posts",
+    "cost",
+    "costs",
+    "paid",
+    "pays",
+    "earned",
+    "earns",
+    "made",
+    "makes",
+    "raised",
+    "raises",
+    "spent",
+    "spends",
+    "worth",
+    "valued",
+    "estimated",
+    "up",
+    "down",
+    "another",
+    "by",
+    "at",
+    "to",
+    "of",
+    "from",
+    "with",
+    "for",
+    "in",
+    "on",
+    "about",
+    "around",
+    "than",
+    "more",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "just",
+    "only",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "its",
+    "their",
+    "his",
+    "her",
+    "saw",
+    "sees",
+    "see",
+    "recorded",
+    "records",
+    "showed",
+    "shows",
+    "was",
+    "had",
+    "got",
+    "gets",
+    "expected",
+    "projected",
+    "forecast",
+    "set",
+    "slipped",
+    "slid",
+    "dipped",
+    "eased",
+    "plunged",
+    "tumbled",
+    "sank",
+    "shrank",
+    "contracted",
+    "cut",
+    "slashed",
+    "reduced",
+    "now",
+    "still",
+    "also",
+    "roughly",
+    "approximately",
+    "least",
+    "most",
+    "as",
+    "much",
+    "many",
+    "under",
+    "we",
+    "they",
+    "it",
+    "he",
+    "she",
+    "i",
+    "you",
+    "there",
+    "here",
+    // A scale or a number word left of an earlier figure (`2.45 Billion, up 7.67%`).
+    "billion",
+    "million",
+    "thousand",
+    "trillion",
+    "bn",
+    "m",
+    "k",
+    "sink",
+    "sinks",
+    "sank",
+    "slump",
+    "slumps",
+    "slumped",
+];
+
+/// Words cut off the start of a label (`and the rate` -> `rate`).
+const LEADING: &[&str] = &[
+    "and", "or", "but", "the", "a", "an", "with", "while", "whereas", "of", "to", "in", "on", "at",
+    "for", "from", "by", "as", "that", "which", "so", "then", "also", "its", "their", "his", "her",
+    "our", "this", "these", "those", "about", "after", "before", "since",
+];
+
+/// The label of an English figure: the words of its clause before it, without the verb that
+/// links them (`Retail sales fell 1.9%` -> `Retail sales`), or, when the clause names nothing
+/// before it, what follows (`$21.5 million in subsidies` -> `subsidies`); a counted noun that
+/// is the figure's unit (`Replace 46 elevators`) goes with the words before it.
+pub fn label(
+    chars: &[char],
+    context_start: usize,
+    start: usize,
+    unit_end: usize,
+    unit: Option<&str>,
+) -> String {
+    let context_start = context_start.max(start.saturating_sub(80));
+    let before: String = chars[context_start.min(start)..start].iter().collect();
+    // The words of the clause, at most the last eight.
+    let mut words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 8 {
+        words.drain(..words.len() - 8);
+    }
+    // Punctuation inside the clause ends what came before it (`the city's`, `-`).
+    if let Some(p) = words
+        .iter()
+        .rposition(|w| w.chars().all(|c| !c.is_alphanumeric()))
+    {
+        words.drain(..=p);
+    }
+    let lower = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_ascii_lowercase()
+    };
+    while words
+        .last()
+        .is_some_and(|w| LINKS.contains(&lower(w).as_str()))
+    {
+        words.pop();
+    }
+    while words
+        .first()
+        .is_some_and(|w| LEADING.contains(&lower(w).as_str()))
+    {
+        words.remove(0);
+    }
+    let mut label = words.join(" ");
+    label = label
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '\'')
+        .to_string();
+    // A counted noun (`940 subway cars`) is what the figure measures.
+    let measures = [
+        "%",
+        "percentage points",
+        "basis points",
+        "cents",
+        "pence",
+        "times",
+        "miles",
+        "feet",
+        "inches",
+        "kilometers",
+        "meters",
+    ];
+    let counted = unit.filter(|u| {
+        u.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && !measures.contains(u)
+    });
+    // What follows says what a sum or a length is of (`$21.5 million in subsidies`, `80
+    // miles of track`, `$1.5 billion worth of Bitcoin`).
+    let after: String = chars[unit_end.min(chars.len())..chars.len().min(unit_end + 60)]
+        .iter()
+        .collect();
+    let after = after.trim_start();
+    let after = after.strip_prefix("worth ").unwrap_or(after);
+    let object = ["in ", "of ", "on "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .map(|rest| {
+            rest.split(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '-' || c == '\''))
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take_while(|w| !STOP_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    let of_a_sum = unit.is_some_and(|u| {
+        !u.chars().next().is_some_and(|c| c.is_ascii_lowercase()) || measures.contains(&u)
+    });
+    if !object.is_empty() && unit != Some("%") && (of_a_sum || label.is_empty()) {
+        return object;
+    }
+    if let Some(noun) = counted {
+        // The words after the noun say which (`279 homicides through October`, `270 people
+        // ahead of the mayor`), up to a clause's end.
+        let tail: Vec<&str> = after
+            .split(|c: char| {
+                matches!(
+                    c,
+                    ',' | '.' | '。' | ';' | ':' | '(' | ')' | '"' | '“' | '”'
+                )
+            })
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .take_while(|w| {
+                let w = w.to_ascii_lowercase();
+                !TAIL_STOPS.contains(&w.as_str()) && !w.starts_with(|c: char| c.is_ascii_digit())
+            })
+            .take(4)
+            .collect();
+        let mut tail = tail;
+        // (Not ending on a preposition or an article: `people ahead of`.)
+        while tail
+            .last()
+            .is_some_and(|w| LEADING.contains(&w.to_ascii_lowercase().as_str()))
+        {
+            tail.pop();
+        }
+        return if tail.is_empty() {
+            noun.to_string()
+        } else {
+            format!("{noun} {}", tail.join(" "))
+        };
+    }
+    label
+}
+
+/// Words that end the phrase after a counted noun: a new clause or a verb.
+const TAIL_STOPS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "which",
+    "that",
+    "who",
+    "while",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "has",
+    "have",
+    "had",
+    "so",
+    "than",
+    "because",
+    "if",
+    "when",
+    "respectively",
+    "said",
+    "says",
+    "according",
+    "—",
+    "-",
+];
+
+/// `Ohio, Texas and Utah added 12,000, 9,500 and 7,100 jobs respectively`: the names listed
+/// before the figures, one for each, in order, when `respectively` follows them.
+pub fn respectively(
+    chars: &[char],
+    first_start: usize,
+    last_end: usize,
+    count: usize,
+) -> Option<Vec<String>> {
+    let after: String = chars[last_end.min(chars.len())..chars.len().min(last_end + 40)]
+        .iter()
+        .collect();
+    let says = after
+        .split(['。', ';', '!', '?'])
+        .next()
+        .is_some_and(|clause| clause.contains("respectively"));
+    if !says {
+        return None;
+    }
+    // The clause before the first figure, without its verb.
+    let window = &chars[first_start.saturating_sub(160)..first_start];
+    let opens = window
+        .iter()
+        .rposition(|&c| matches!(c, '。' | ';' | ':' | '!' | '?'))
+        .map_or(0, |p| p + 1);
+    let clause: String = window[opens..].iter().collect();
+    let mut words: Vec<&str> = clause.split_whitespace().collect();
+    let lower = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    while words.last().is_some_and(|w| {
+        LINKS.contains(&lower(w).as_str())
+            || !w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && !w.ends_with(',')
+    }) {
+        words.pop();
+    }
+    let names = words.join(" ");
+    let items: Vec<String> = names
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(|item| {
+            item.trim()
+                .trim_start_matches("and ")
+                .trim_end_matches(',')
+                .to_string()
+        })
+        .filter(|item| !item.is_empty())
+        .collect();
+    (items.len() >= count && count >= 2).then(|| items[items.len() - count..].to_vec())
 }
 
 /// The English name of a unit the reader stores in Chinese (`英里` for `miles`, `英镑` for `£`):

@@ -27,12 +27,40 @@ pub fn is_list_join(between: &[char]) -> bool {
         let mut rest = between.iter();
         word.chars().all(|w| rest.next() == Some(&w))
     };
+    let english = starts(", ") || starts(" and ");
     let listed = between.contains(&'、')
         || matches!(between.first(), Some('和' | '及' | '与'))
         || starts("以及")
-        || starts(", ")
-        || starts(" and ");
-    listed && !between.iter().any(|&c| is_sentence_end(c) || c == '，')
+        || english;
+    // (`lost $1.6bn and it had $2.5bn`: a new clause, its own subject and verb, is no list.)
+    let clause = english && {
+        let text: String = between.iter().collect();
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "it" | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "will"
+                        | "would"
+                        | "then"
+                        | "but"
+                )
+            })
+    };
+    listed && !clause && !between.iter().any(|&c| is_sentence_end(c) || c == '，')
 }
 
 /// Hedges and bounds written before a number, longest first.
@@ -703,7 +731,7 @@ fn is_predicate_only(label: &str) -> bool {
 /// Labels that need the figures around them: the `分别` construction (`化工、汽车制造等产值分别
 /// 增长22.8%、14.2%`: one subject per figure, in order), and a change stated after a level
 /// (`第一产业增加值25.5亿元，增长0.9%`: the change belongs to the level's subject).
-pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
+pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char], english: bool) {
     let mut k = 0;
     let mut previous_run = 0..0;
     while k < facts.len() {
@@ -712,6 +740,24 @@ pub fn refine(facts: &mut [crate::extract::Fact], chars: &[char]) {
             .unwrap_or(facts.len());
         let run = k..run_end;
         if run.len() >= 2 {
+            let english_names = english
+                .then(|| {
+                    super::english_prose::respectively(
+                        chars,
+                        facts[k].place.start,
+                        facts[run_end - 1].place.end,
+                        run.len(),
+                    )
+                })
+                .flatten();
+            if let Some(names) = english_names {
+                for (fact, name) in facts[run.clone()].iter_mut().zip(names) {
+                    fact.label = name;
+                }
+                previous_run = run;
+                k = run_end;
+                continue;
+            }
             let labels = list_after_list(facts, chars, previous_run.clone(), run.clone())
                 .or_else(|| respectively(chars, facts[k].place.start, run.len()))
                 .or_else(|| respectively_after(facts, chars, k, run.len()))

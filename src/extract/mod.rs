@@ -327,10 +327,21 @@ fn extract_paragraph(
                 };
                 // A bare number is dropped at the end unless a listed figure lends it a unit:
                 // its label is found only then.
-                let bare = !options.every_number && m.unit.is_none() && m.scale == 1.0;
+                let bare = !options.every_number
+                    && m.unit.is_none()
+                    && m.scale == 1.0
+                    && !(english && grouped_or_decimal(&chars[m.start..m.end]));
                 deferred.push(bare.then_some((context_start, m.start, m.unit_end)));
                 let label = if bare {
                     String::new()
+                } else if english {
+                    english_prose::label(
+                        &chars,
+                        context_start,
+                        m.start,
+                        m.unit_end,
+                        m.unit.as_deref(),
+                    )
                 } else {
                     label::find(
                         &chars,
@@ -399,10 +410,14 @@ fn extract_paragraph(
     }
     share_list_units(&mut facts, |k| {
         deferred[k].map_or_else(String::new, |(context_start, start, unit_end)| {
-            label::find(&chars, context_start, start, unit_end, None)
+            if english {
+                english_prose::label(&chars, context_start, start, unit_end, None)
+            } else {
+                label::find(&chars, context_start, start, unit_end, None)
+            }
         })
     });
-    label::refine(&mut facts, &chars);
+    label::refine(&mut facts, &chars, english);
     carry_direction(&mut facts);
     let mut facts = one_figure_for_each_listed_subject(facts, &chars);
     if english {
@@ -1123,7 +1138,12 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
     }
     // `940 subway cars`, `2.9 murders per 100,000 people`: English names what it counts after
     // the figure.
-    if english && m.unit.is_none() {
+    // (Not a year before its noun, `2026 budget`, nor `one economist`: a year and an article.)
+    let year = matches!(m.value, Value::One(v) if v.fract() == 0.0 && (1800.0..=2100.0).contains(&v))
+        && m.scale == 1.0
+        && !chars[m.start..m.end].contains(&',');
+    let article = matches!(m.value, Value::One(v) if v == 1.0) && !arabic;
+    if english && m.unit.is_none() && !year && !article {
         if let Some((unit, len)) = english_prose::noun_unit(chars, m.end) {
             m.unit = Some(unit);
             m.end += len;

@@ -647,3 +647,65 @@ fn a_lone_er_before_a_counting_word_is_an_ordinal() {
     // 两 counts.
     assert_eq!(facts("公司建有两套装置")[0].0, 2.0);
 }
+
+fn en(text: &str) -> Vec<Fact> {
+    let post = crate::post::Post::parse(&format!("---\ntitle: t\nlang: en\n---\n\n{text}\n"));
+    crate::extract::extract(&post)
+}
+
+#[test]
+fn english_figures_with_their_nouns_and_subjects() {
+    let got = en("Retail sales fell 1.9% in March. The city will buy 940 subway cars. The state paid $21.5 million in subsidies.");
+    let read: Vec<(f64, &str, &str, i8)> = got
+        .iter()
+        .map(|f| {
+            (
+                f.value.headline(),
+                f.unit.as_deref().unwrap_or(""),
+                f.label.as_str(),
+                f.sign,
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (1.9, "%", "Retail sales", -1),
+            (940.0, "subway cars", "subway cars", 1),
+            (21.5, "$", "subsidies", 1),
+        ]
+    );
+}
+
+#[test]
+fn english_respectively_names_each_figure() {
+    let got = en("Ohio, Texas and Utah added 12,000, 9,500 and 7,100 jobs respectively.");
+    let read: Vec<(&str, f64)> = got
+        .iter()
+        .map(|f| (f.label.as_str(), f.value.headline()))
+        .collect();
+    assert_eq!(
+        read,
+        [("Ohio", 12000.0), ("Texas", 9500.0), ("Utah", 7100.0)]
+    );
+    assert!(got.iter().all(|f| f.unit.as_deref() == Some("jobs")));
+    // A new clause is no list: its figure keeps its own words.
+    let got = en("Last year it lost $1.6bn and it had $2.5bn in cash.");
+    assert!(!got[1].place.listed_with_previous);
+}
+
+#[test]
+fn english_units_stay_english_and_chinese_posts_stay_chinese() {
+    let got = en("The fare rose 40 cents to $2.75, and the line is 6 miles long.");
+    let units: Vec<&str> = got.iter().filter_map(|f| f.unit.as_deref()).collect();
+    assert_eq!(units, ["cents", "$", "miles"]);
+    // A Chinese post's English line is read the Chinese way (no counted nouns).
+    let post = crate::post::Post::parse(
+        "---\ntitle: 甲\n---\n\n甲市销量12万辆。\n\nThe line has 40 stations.\n",
+    );
+    let facts = crate::extract::extract(&post);
+    assert!(
+        facts.iter().all(|f| f.unit.as_deref() != Some("stations")),
+        "{facts:?}"
+    );
+}
