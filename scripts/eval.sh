@@ -27,6 +27,9 @@ done
 echo "== corpus-sites: Chinese posts of other sites"
 $cli extract "$shared"/corpus-sites/posts/* > "$out/sites.jsonl"
 $score posts "$shared/corpus-sites/labels.json" "$out/sites.jsonl" | tee "$out/score-sites.txt" | tail -n 1
+echo "== corpus-en: English posts"
+$cli extract "$shared"/corpus-en/posts/* > "$out/en.jsonl"
+$score posts "$shared/corpus-en/labels.json" "$out/en.jsonl" | tee "$out/score-en.txt" | tail -n 1
 for suite in gpt-vis vmind; do
   (cd "$shared/peers-charts/$suite/posts" && "$OLDPWD/$cli" extract *.md) > "$out/$suite.jsonl"
   $score posts --ignore-units "$shared/peers-charts/$suite/labels.json" "$out/$suite.jsonl" > "$out/score-$suite.txt"

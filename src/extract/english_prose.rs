@@ -361,23 +361,12 @@ const STOP_WORDS: &[&str] = &[
     "less",
     "fewer",
     "per",
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "decade",
-    "decades",
     "am",
     "pm",
     "percent",
     "cent",
     "points",
     "point",
-    "times",
     "time",
     "million",
     "billion",
@@ -492,7 +481,8 @@ pub fn noun_unit(chars: &[char], end: usize) -> Option<(String, usize)> {
         words.push(raw);
         word_end = j;
         i = j;
-        if words.len() == 2 || acronym {
+        // (`7 times faster`: a multiple ends its unit.)
+        if words.len() == 2 || acronym || word == "times" {
             break;
         }
     }
@@ -1021,7 +1011,9 @@ mod tests {
         assert_eq!(unit("10,725 BTC in", 6).as_deref(), Some("BTC"));
         // Names, time words and glued codes are not counted nouns.
         assert_eq!(unit("737 Max jets", 3), None);
-        assert_eq!(unit("5 years ago", 1), None);
+        // A stretch of time is counted in its unit (`288 days since`), a multiple in `times`.
+        assert_eq!(unit("288 days since", 3).as_deref(), Some("days"));
+        assert_eq!(unit("7 times faster", 1).as_deref(), Some("times"));
         assert_eq!(unit("3rd place", 1), None);
     }
 

@@ -1127,6 +1127,17 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
             .unit
             .as_deref()
             .is_some_and(|u| !u.contains('/') && units::is_counting_word(u));
+        // `$850m`, `£60m`: after a currency sign, a lone m is a million, not metres.
+        let million = m.unit.as_deref() == Some("米")
+            && m.scale == 1.0
+            && chars.get(m.unit_end.wrapping_sub(1)) == Some(&'m')
+            && !chars
+                .get(m.unit_end)
+                .is_some_and(|c| c.is_ascii_alphabetic());
+        if million {
+            m.unit = None;
+            m.scale = 1e6;
+        }
         if m.unit.is_none() || m.unit.as_deref() == Some(unit) || counted_after {
             m.unit = Some(unit.to_string());
             m.start = start.min(m.start);
