@@ -721,11 +721,45 @@ const LINKS: &[&str] = &[
     "slumped",
 ];
 
-/// Words cut off the start of a label (`and the rate` -> `rate`).
+/// Words cut off the start of a label (`and the rate` -> `rate`, `followed by Oklahoma`).
 const LEADING: &[&str] = &[
-    "and", "or", "but", "the", "a", "an", "with", "while", "whereas", "of", "to", "in", "on", "at",
-    "for", "from", "by", "as", "that", "which", "so", "then", "also", "its", "their", "his", "her",
-    "our", "this", "these", "those", "about", "after", "before", "since",
+    "followed",
+    "including",
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "with",
+    "while",
+    "whereas",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "by",
+    "as",
+    "that",
+    "which",
+    "so",
+    "then",
+    "also",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "about",
+    "after",
+    "before",
+    "since",
 ];
 
 /// The label of an English figure: the words of its clause before it, without the verb that
@@ -771,6 +805,24 @@ pub fn label(
         .is_some_and(|w| LEADING.contains(&lower(w).as_str()))
     {
         words.remove(0);
+    }
+    // `Kansas was the next highest state`: a name before its verb is the subject.
+    if let Some(p) = words
+        .iter()
+        .position(|w| {
+            matches!(
+                lower(w).as_str(),
+                "was" | "is" | "were" | "are" | "has" | "had" | "have"
+            )
+        })
+        .filter(|&p| {
+            p > 0
+                && words[..p]
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        })
+    {
+        words.truncate(p);
     }
     let mut label = words.join(" ");
     label = label

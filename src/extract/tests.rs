@@ -709,3 +709,20 @@ fn english_units_stay_english_and_chinese_posts_stay_chinese() {
         "{facts:?}"
     );
 }
+
+#[test]
+fn english_millions_after_a_currency_sign() {
+    let got = en("It was an $850m deal and a £60m transfer.");
+    let read: Vec<(f64, f64, &str)> = got
+        .iter()
+        .map(|f| (f.value.headline(), f.scale, f.unit.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(read, [(850.0, 1e6, "$"), (60.0, 1e6, "£")]);
+}
+
+#[test]
+fn english_names_before_their_verb_are_subjects() {
+    let got = en("Kansas was the next highest state with 43.4 percent, followed by Oklahoma with 35.5 percent and Nebraska with 30.8 percent.");
+    let labels: Vec<&str> = got.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, ["Kansas", "Oklahoma", "Nebraska"]);
+}
