@@ -101,6 +101,19 @@ pub fn analyze_in(
     // A table's figures are facts too (after the charts: cells are charted by column, never
     // as key-figure cards).
     let from_tables = choose::table_facts(&post, &facts);
+    // A row of a table is read as a paragraph too; where the table reading has the cell, it
+    // is the one to keep (it knows the header's scale: `Employment (thousands) | 21,135.5`).
+    let in_a_table_row = |fact: &Fact| {
+        post.tables
+            .iter()
+            .any(|t| (t.paragraph..t.paragraph + t.rows.len() + 1).contains(&fact.place.paragraph))
+    };
+    facts.retain(|f| {
+        !(in_a_table_row(f)
+            && from_tables
+                .iter()
+                .any(|t| t.value == f.value && t.sign == f.sign && t.text == f.text))
+    });
     facts.extend(from_tables);
     let mut charts = charts;
     in_the_posts_script(&post, &mut facts, &mut charts);

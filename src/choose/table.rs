@@ -27,6 +27,16 @@ pub(super) fn charts(post: &Post, lang: &str, source: &Option<String>) -> Vec<Ch
         // whose columns the headline does not name is charted by its first column (its row
         // groups); the other columns stay candidates, below the drawing line.
         let mut mine = table_charts(table, before, &headline, lang, source);
+        if mine.is_empty() {
+            // A table of measures by period: a line a row, each its own measure, so none is
+            // held back for being a second column.
+            out.extend(
+                by_rows(table)
+                    .into_iter()
+                    .map(|row| row.chart(table, lang, source)),
+            );
+            continue;
+        }
         if !mine.iter().any(|c| c.confidence >= Confidence::STRONG) {
             let first_title = mine.first().map(|c| latest_of(&mine, &c.title).to_string());
             for chart in &mut mine {
@@ -286,10 +296,33 @@ pub fn table_facts(post: &Post, known: &[Fact]) -> Vec<Fact> {
             .paragraphs
             .get(table.paragraph.wrapping_sub(1))
             .map_or("", |p| p.text.as_str());
-        let Some(read) = read_table(table, before) else {
+        let first_row = table.paragraph + usize::from(table.caption.is_some());
+        let read = read_table(table, before).filter(|read| !read.columns.is_empty());
+        let Some(read) = read else {
+            // A table of measures by period, a row each: its cells are facts of the row.
+            for row in by_rows(table) {
+                for (period, value, sign, text) in &row.cells {
+                    out.push(Fact {
+                        value: crate::extract::Value::One(*value),
+                        scale: row.scale,
+                        unit: row.unit.clone(),
+                        label: format!("{} {period}", row.measure),
+                        qualifier: None,
+                        sign: *sign,
+                        text: text.clone(),
+                        subject: None,
+                        measure: Some(row.measure.clone()),
+                        period: Some(period.clone()),
+                        change: None,
+                        place: crate::extract::Place {
+                            paragraph: first_row + row.index,
+                            ..Default::default()
+                        },
+                    });
+                }
+            }
             continue;
         };
-        let first_row = table.paragraph + usize::from(table.caption.is_some());
         for (r, (subject, row)) in body_rows(&read).iter().enumerate() {
             for (col, column) in &read.columns {
                 let Some(cell) = row.get(*col) else { continue };
@@ -329,6 +362,150 @@ pub fn table_facts(post: &Post, known: &[Fact]) -> Vec<Fact> {
                     },
                 });
             }
+        }
+    }
+    out
+}
+
+/// One row of a table whose columns are periods (`Indicator | November 2025 | October 2025`):
+/// a measure over time.
+struct RowSeries {
+    /// The row among the table's body rows.
+    index: usize,
+    measure: String,
+    scale: f64,
+    unit: Option<String>,
+    /// (period, value, sign, the cell's text), oldest first.
+    cells: Vec<(String, f64, i8, String)>,
+}
+
+impl RowSeries {
+    fn chart(&self, table: &Table, lang: &str, source: &Option<String>) -> ChartSpec {
+        let points = self
+            .cells
+            .iter()
+            .map(|(period, value, sign, _)| Point {
+                label: period.clone(),
+                value: *value,
+                scale: self.scale,
+                unit: self.unit.clone(),
+                qualifier: None,
+                sign: *sign,
+                group: None,
+            })
+            .collect::<Vec<_>>();
+        ChartSpec {
+            kind: if points.len() >= 3 {
+                ChartKind::Line
+            } else {
+                ChartKind::Bar
+            },
+            title: self.measure.clone(),
+            unit: self.unit.clone(),
+            points,
+            source: source.clone(),
+            lang: lang.to_string(),
+            confidence: Confidence::TABLE,
+            drawn: true,
+            block: Some(
+                table.paragraph
+                    + usize::from(table.caption.is_some())
+                    + table.rows.len().saturating_sub(1),
+            ),
+        }
+    }
+}
+
+/// The rows of a table whose header names periods, not measures (`| Indicator | November
+/// 2025 | October 2025 | November 2024 |`): each row is one measure over those periods, its
+/// scale and unit in its own header (`Employment (thousands)`) or its cells (`6.5%`).
+fn by_rows(table: &Table) -> Vec<RowSeries> {
+    let grid = grid(table);
+    let Some(header) = grid.first() else {
+        return Vec::new();
+    };
+    // Columns whose header is a period and nothing else.
+    let periods: Vec<(usize, String)> = header
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(k, cell)| {
+            let cell = cell.trim();
+            extract::leading_period_of(cell)
+                .filter(|p| p.as_str() == cell)
+                .map(|p| (k, p))
+        })
+        .collect();
+    if periods.len() < 2 {
+        return Vec::new();
+    }
+    // Oldest first, when the periods say their year (and month).
+    let key = |p: &str| -> Option<(u32, u32)> {
+        let year = p
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|w| w.len() == 4)?
+            .parse()
+            .ok()?;
+        let lower = p.to_ascii_lowercase();
+        let month = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ]
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map_or(0, |m| m as u32 + 1);
+        Some((year, month))
+    };
+    let mut order: Vec<usize> = (0..periods.len()).collect();
+    if periods.iter().all(|(_, p)| key(p).is_some()) {
+        order.sort_by_key(|&i| key(&periods[i].1));
+    }
+    let mut out = Vec::new();
+    for (index, row) in grid[1..].iter().enumerate() {
+        let Some(first) = row.first() else { continue };
+        let label = row_label(first);
+        let (name, bracket) = split_bracket(&label);
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = periods
+            .iter()
+            .filter_map(|(k, _)| row.get(*k).map(String::as_str))
+            .collect();
+        // `(thousands)`, `($ millions)`, or the cells' own `%`.
+        let stated =
+            bracket
+                .as_deref()
+                .and_then(|b| match b.trim().to_ascii_lowercase().as_str() {
+                    "thousands" | "000s" | "'000" => Some((1e3, None)),
+                    "millions" => Some((1e6, None)),
+                    "billions" => Some((1e9, None)),
+                    other => unit_of(other).map(|(scale, unit)| (scale, Some(unit))),
+                });
+        let (scale, unit) = match stated {
+            Some(found) => found,
+            None => match cells_unit(cells.iter().copied()) {
+                Some((scale, unit)) => (scale, Some(unit)),
+                None => (1.0, None),
+            },
+        };
+        let mut read = Vec::new();
+        for &i in &order {
+            let (k, period) = &periods[i];
+            if let Some(cell) = row.get(*k) {
+                if let Some((value, sign)) = number(cell) {
+                    read.push((period.clone(), value, sign, cell.trim().to_string()));
+                }
+            }
+        }
+        if read.len() >= 2 {
+            out.push(RowSeries {
+                index,
+                measure: name,
+                scale,
+                unit,
+                cells: read,
+            });
         }
     }
     out
@@ -625,6 +802,44 @@ mod tests {
     fn charts_of(source: &str) -> Vec<ChartSpec> {
         let post = Post::parse(source);
         charts(&post, "zh", &None)
+    }
+
+    #[test]
+    fn a_table_of_measures_by_period_is_a_line_a_row() {
+        let source = "---\ntitle: Jobs report\nlang: en\n---\n\n| Indicator | May 2025 | April 2025 | May 2024 |\n| --- | --- | --- | --- |\n\
+             | Employment (thousands) | 2,135.5 | 2,081.9 | 2,026.4 |\n| Jobless rate | 6.5% | 6.9% | 6.8% |\n";
+        let post = Post::parse(source);
+        let got = charts(&post, "en", &None);
+        let lines: Vec<(&str, Vec<&str>)> = got
+            .iter()
+            .map(|c| {
+                (
+                    c.title.as_str(),
+                    c.points.iter().map(|p| p.label.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("Employment", vec!["May 2024", "April 2025", "May 2025"]),
+                ("Jobless rate", vec!["May 2024", "April 2025", "May 2025"]),
+            ]
+        );
+        assert_eq!(got[0].points[2].scale, 1e3);
+        assert_eq!(got[1].unit.as_deref(), Some("%"));
+        assert!(got
+            .iter()
+            .all(|c| c.kind == ChartKind::Line && c.confidence >= Confidence::DRAWN));
+        // Each cell is a fact once, with the row's scale.
+        let analysis = crate::analyze(source).expect("reads");
+        let employment: Vec<f64> = analysis
+            .facts
+            .iter()
+            .filter(|f| f.text == "2,135.5")
+            .map(|f| f.scale)
+            .collect();
+        assert_eq!(employment, [1e3]);
     }
 
     #[test]

@@ -991,6 +991,79 @@ pub fn respectively(
     (items.len() >= count && count >= 2).then(|| items[items.len() - count..].to_vec())
 }
 
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// The period an English label starts with (`2021`, `FY2023`, `Q2 2024`, `March 2010`,
+/// `November`, `H1 2023`, `the first half`), as written; `None` when it starts otherwise.
+pub fn leading_period(label: &str) -> Option<String> {
+    let words: Vec<&str> = label.split(' ').collect();
+    let year = |w: &str| {
+        let w = w.trim_end_matches([',', '.', ':']);
+        w.len() == 4
+            && w.chars().all(|c| c.is_ascii_digit())
+            && (1900..=2100).contains(&w.parse::<u32>().unwrap_or(0))
+    };
+    let first = words.first()?.trim_end_matches([',', '.', ':']);
+    let lower = first.to_ascii_lowercase();
+    let quarter = (lower.len() == 2 && lower.starts_with('q')
+        || lower.len() == 2 && lower.starts_with('h'))
+        && lower[1..].chars().all(|c| ('1'..='4').contains(&c));
+    let fiscal = lower.starts_with("fy")
+        && lower.len() >= 4
+        && lower[2..].chars().all(|c| c.is_ascii_digit());
+    let month = MONTHS.contains(&lower.as_str())
+        && first.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    let half = [
+        "the first half",
+        "the second half",
+        "first half",
+        "second half",
+    ]
+    .iter()
+    .find(|h| label.to_ascii_lowercase().starts_with(**h));
+    let taken = if let Some(h) = half {
+        h.split(' ').count()
+    } else if year(first) || fiscal {
+        1
+    } else if quarter || month {
+        // `Q2 2024`, `March 2010`
+        if words.get(1).is_some_and(|w| year(w)) {
+            2
+        } else {
+            1
+        }
+    } else {
+        return None;
+    };
+    let period = words[..taken].join(" ");
+    Some(period.trim_end_matches([',', '.', ':']).to_string())
+}
+
 /// The English name of a unit the reader stores in Chinese (`英里` for `miles`, `英镑` for `£`):
 /// an English post keeps its own words.
 pub fn english_unit(unit: &str) -> Option<&'static str> {
@@ -1067,6 +1140,20 @@ mod tests {
         assert_eq!(unit("288 days since", 3).as_deref(), Some("days"));
         assert_eq!(unit("7 times faster", 1).as_deref(), Some("times"));
         assert_eq!(unit("3rd place", 1), None);
+    }
+
+    #[test]
+    fn periods_an_english_label_starts_with() {
+        let p = |s: &str| leading_period(s);
+        assert_eq!(p("2021 revenue").as_deref(), Some("2021"));
+        assert_eq!(p("FY2023 sales").as_deref(), Some("FY2023"));
+        assert_eq!(p("Q2 2024 profit").as_deref(), Some("Q2 2024"));
+        assert_eq!(p("March 2010").as_deref(), Some("March 2010"));
+        assert_eq!(p("November").as_deref(), Some("November"));
+        assert_eq!(p("the first half").as_deref(), Some("the first half"));
+        assert_eq!(p("May rates"), Some("May".to_string()));
+        assert_eq!(p("march on"), None);
+        assert_eq!(p("3000 jobs"), None);
     }
 
     #[test]

@@ -280,6 +280,12 @@ pub fn leading_period_of(label: &str) -> Option<String> {
     // of every figure's label.
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     let first = label.chars().next()?;
+    // English writes its periods in words and bare years (`March 2010`, `Q2`, `2021`).
+    if first.is_ascii_alphanumeric() && !label.contains('年') && !label.contains('月') {
+        if let Some(period) = super::english_prose::leading_period(label) {
+            return Some(period);
+        }
+    }
     // `周一`, `星期五`
     for week in ["星期", "周"] {
         if let Some(day) = label.strip_prefix(week).and_then(|r| r.chars().next()) {
