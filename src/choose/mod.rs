@@ -416,7 +416,8 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
     let mut cards = key_figures(facts, &in_series);
     // An English card's words are read less surely than Chinese ones: only the figures the
     // headline speaks of are key figures (`Revenue` of `Apple News: Revenue Up 12%`).
-    if !format::is_chinese(&lang) {
+    // (A post with no headline keeps its cards: nothing to read them against.)
+    if !format::is_chinese(&lang) && post.front_matter.title.is_some() {
         let headline = post
             .front_matter
             .title
