@@ -301,6 +301,33 @@ pub fn table_facts(post: &Post, known: &[Fact]) -> Vec<Fact> {
         let Some(read) = read else {
             // A table of measures by period, a row each: its cells are facts of the row.
             for row in by_rows(table) {
+                // (A change column's cells are in the row's scale, their own unit when written:
+                // `-0.4 pp`.)
+                for (head, value, sign, text) in &row.others {
+                    let written = cells_unit(std::iter::once(text.as_str()));
+                    let (scale, unit) = match written {
+                        Some((scale, unit)) => (scale, Some(unit)),
+                        None if row.unit.as_deref() == Some("%") => continue,
+                        None => (row.scale, row.unit.clone()),
+                    };
+                    out.push(Fact {
+                        value: crate::extract::Value::One(*value),
+                        scale,
+                        unit,
+                        label: format!("{} {head}", row.measure),
+                        qualifier: None,
+                        sign: *sign,
+                        text: text.clone(),
+                        subject: None,
+                        measure: Some(row.measure.clone()),
+                        period: None,
+                        change: Some("change".into()),
+                        place: crate::extract::Place {
+                            paragraph: first_row + row.index,
+                            ..Default::default()
+                        },
+                    });
+                }
                 for (period, value, sign, text) in &row.cells {
                     out.push(Fact {
                         value: crate::extract::Value::One(*value),
@@ -377,6 +404,8 @@ struct RowSeries {
     unit: Option<String>,
     /// (period, value, sign, the cell's text), oldest first.
     cells: Vec<(String, f64, i8, String)>,
+    /// The row's other figures (`Monthly change`): (header, value, sign, text), facts only.
+    others: Vec<(String, f64, i8, String)>,
 }
 
 impl RowSeries {
@@ -498,6 +527,24 @@ fn by_rows(table: &Table) -> Vec<RowSeries> {
                 }
             }
         }
+        // The other columns' figures (`+53.6` under `Monthly change`), in the row's scale
+        // when the row states one.
+        let others = header
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(k, _)| !periods.iter().any(|(p, _)| p == k))
+            .filter_map(|(k, head)| {
+                let cell = row.get(k)?;
+                let (value, sign) = number(cell)?;
+                Some((
+                    head.trim().to_string(),
+                    value,
+                    sign,
+                    cell.trim().to_string(),
+                ))
+            })
+            .collect();
         if read.len() >= 2 {
             out.push(RowSeries {
                 index,
@@ -505,6 +552,7 @@ fn by_rows(table: &Table) -> Vec<RowSeries> {
                 scale,
                 unit,
                 cells: read,
+                others,
             });
         }
     }

@@ -363,6 +363,10 @@ const STOP_WORDS: &[&str] = &[
     "per",
     "am",
     "pm",
+    "year",
+    "years",
+    "decade",
+    "decades",
     "percent",
     "cent",
     "points",
@@ -474,8 +478,19 @@ pub fn noun_unit(chars: &[char], end: usize) -> Option<(String, usize)> {
         if STOP_WORDS.contains(&word.as_str()) || (capital && !acronym) || ordinal_tail {
             break;
         }
-        // An adverb or a verb form ends the noun (`stations fully accessible`).
+        // An adverb or a verb form ends the noun (`stations fully accessible`, `24 lines
+        // exceeded`, `three months ended`), as does a number word's compound (`sixty-foot`).
         if word.ends_with("ly") && words.len() < 2 {
+            break;
+        }
+        if !words.is_empty() && word.ends_with("ed") {
+            break;
+        }
+        if word.contains('-')
+            && word
+                .split('-')
+                .any(|part| super::english::is_number_word(part))
+        {
             break;
         }
         words.push(raw);

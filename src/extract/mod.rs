@@ -320,11 +320,24 @@ fn extract_paragraph(
                 let fell = english
                     && (english_prose::states_decrease(&chars[clause..m.start])
                         || english_prose::decrease_after(&chars, m.unit_end));
-                let sign = if fell || label::states_decrease(&chars[clause..m.start]) {
+                let mut sign = if fell || label::states_decrease(&chars[clause..m.start]) {
                     -1
                 } else {
                     1
                 };
+                // `-0.4 pp`, `-12.5%`, `-79.5` in a change column: a written minus on a change
+                // (or a bare figure) is a fall of so much, as the labels and charts read it.
+                let change_unit = matches!(
+                    m.unit.as_deref(),
+                    None | Some("%" | "‰" | "个百分点" | "个基点" | "percentage points")
+                );
+                let mut m = m;
+                if let Value::One(v) = m.value {
+                    if v < 0.0 && change_unit && !options.every_number {
+                        m.value = Value::One(-v);
+                        sign = -1;
+                    }
+                }
                 // A bare number is dropped at the end unless a listed figure lends it a unit:
                 // its label is found only then.
                 let bare = !options.every_number
@@ -978,6 +991,10 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
     if arabic && !priced && prev.is_some_and(|p| is_token_glue(p) && !matches!(p, '-' | '+')) {
         return Scan::Skip(skip_token(chars, i));
     }
+    // `R-211`, `F-35`, `COVID-19`: a letter, a hyphen and digits are a code.
+    if arabic && prev == Some('-') && i >= 2 && chars[i - 2].is_ascii_alphabetic() {
+        return Scan::Skip(skip_token(chars, i));
+    }
     if prev == Some('第') {
         return Scan::Skip(read_signed(chars, i).map_or(i + 1, |r| r.end));
     }
@@ -1146,6 +1163,21 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
     // `汇率指数报98.39，环比跌0.14`: an index is read in points.
     if m.unit.is_none() && m.scale == 1.0 && arabic && index_reading(chars, m.start) {
         m.unit = Some("点".to_string());
+    }
+    // `3.7m sq ft`: in English a lone m glued to the digits is a million, not metres.
+    if english
+        && m.unit.as_deref() == Some("米")
+        && m.scale == 1.0
+        && chars.get(m.unit_end.wrapping_sub(1)) == Some(&'m')
+        && chars
+            .get(m.unit_end.wrapping_sub(2))
+            .is_some_and(|c| c.is_ascii_digit())
+        && !chars
+            .get(m.unit_end)
+            .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        m.unit = None;
+        m.scale = 1e6;
     }
     // `940 subway cars`, `2.9 murders per 100,000 people`: English names what it counts after
     // the figure.

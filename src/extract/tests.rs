@@ -726,3 +726,41 @@ fn english_names_before_their_verb_are_subjects() {
     let labels: Vec<&str> = got.iter().map(|f| f.label.as_str()).collect();
     assert_eq!(labels, ["Kansas", "Oklahoma", "Nebraska"]);
 }
+
+#[test]
+fn a_written_minus_on_a_change_is_a_fall() {
+    let got = en("The rate moved -0.4 pp and margins -12.5% while 2.50 Billion people use it.");
+    let read: Vec<(f64, f64, &str, i8)> = got
+        .iter()
+        .map(|f| {
+            (
+                f.value.headline(),
+                f.scale,
+                f.unit.as_deref().unwrap_or(""),
+                f.sign,
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (0.4, 1.0, "percentage points", -1),
+            (12.5, 1.0, "%", -1),
+            (2.5, 1e9, "people", 1)
+        ]
+    );
+    let got = facts("利润率-12.5%。");
+    assert_eq!(got[0].0, 12.5);
+    assert_eq!(extract_text("利润率-12.5%。")[0].sign, -1);
+}
+
+#[test]
+fn english_codes_and_millions_of_square_feet() {
+    // `R-211` is a model code; `3.7m sq ft` is 3.7 million square feet.
+    let got = en("It bought 940 R-211 cars and leased about 3.7m sq ft of space.");
+    let read: Vec<(f64, f64, &str)> = got
+        .iter()
+        .map(|f| (f.value.headline(), f.scale, f.unit.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(read, [(3.7, 1e6, "sq ft")]);
+}

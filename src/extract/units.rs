@@ -22,6 +22,11 @@ const ENGLISH_SCALES: &[(&str, f64)] = &[
     ("billion", 1e9),
     ("million", 1e6),
     ("thousand", 1e3),
+    // (`2.50 Billion`, as a headline or a release writes it.)
+    ("Trillion", 1e12),
+    ("Billion", 1e9),
+    ("Million", 1e6),
+    ("Thousand", 1e3),
     ("hundred", 1e2),
     ("bn", 1e9),
     ("bln", 1e9),
@@ -211,6 +216,7 @@ const UNITS: &[(&str, &str)] = &[
 const ENGLISH_UNITS: &[(&str, &str)] = &[
     ("percentage points", "个百分点"),
     ("percentage point", "个百分点"),
+    ("pp", "个百分点"),
     ("basis points", "个基点"),
     ("percent", "%"),
     ("per cent", "%"),
