@@ -486,11 +486,7 @@ pub fn noun_unit(chars: &[char], end: usize) -> Option<(String, usize)> {
         if !words.is_empty() && word.ends_with("ed") {
             break;
         }
-        if word.contains('-')
-            && word
-                .split('-')
-                .any(|part| super::english::is_number_word(part))
-        {
+        if word.contains('-') && word.split('-').any(super::english::is_number_word) {
             break;
         }
         words.push(raw);
