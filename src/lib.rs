@@ -115,6 +115,14 @@ pub fn analyze_in(
                 .any(|t| t.value == f.value && t.sign == f.sign && t.text == f.text))
     });
     facts.extend(from_tables);
+    // A figure said again (`$423 million` in the lede and in the third paragraph) is one fact,
+    // at its first mention: the charts were drawn from every mention.
+    // (A tree, not a list: a post can hold a hundred thousand figures.)
+    let mut seen: std::collections::BTreeSet<(u64, i8, Option<String>)> = Default::default();
+    facts.retain(|f| {
+        let key = (f.magnitude().to_bits(), f.sign, f.unit.clone());
+        !matches!(f.value, extract::Value::One(_)) || seen.insert(key)
+    });
     let mut charts = charts;
     in_the_posts_script(&post, &mut facts, &mut charts);
     Ok(Analysis {
@@ -193,6 +201,38 @@ fn check_source(source: &str) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_said_again_is_one_fact_at_its_first_mention() {
+        let analysis =
+            analyze("---\ntitle: t\n---\n\n甲市销售额12亿元，同比增长5%。\n\n全年销售额12亿元。\n")
+                .expect("reads");
+        let twelve: Vec<&str> = analysis
+            .facts
+            .iter()
+            .filter(|f| f.value.headline() == 12.0)
+            .map(|f| f.label.as_str())
+            .collect();
+        assert_eq!(twelve, ["甲市销售额"]);
+    }
+
+    #[test]
+    fn english_ranges_and_before_and_after() {
+        let analysis = analyze(
+            "---\ntitle: t\nlang: en\n---\n\nMargin will be between 38 percent and 38.5 percent. Workers are paid $200 to $300. The fare rose from $5.75 to $6.25.\n",
+        )
+        .expect("reads");
+        let values: Vec<Value> = analysis.facts.iter().map(|f| f.value).collect();
+        assert_eq!(
+            values,
+            [
+                Value::Range(Some(38.0), Some(38.5)),
+                Value::Range(Some(200.0), Some(300.0)),
+                Value::One(5.75),
+                Value::One(6.25)
+            ]
+        );
+    }
 
     #[test]
     fn refuses_binary_and_oversized_input() {

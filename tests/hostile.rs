@@ -64,9 +64,12 @@ fn deeply_nested_html_and_huge_posts() {
     let big = "<p>本段没有统计。</p>\n".repeat(400_000); // ~10 MB
     assert!(big.len() > 10_000_000);
     assert!(analyze(&big).unwrap().charts.is_empty());
-    let many = "甲地区3家、".repeat(100_000);
+    // (Distinct figures: one figure said again is one fact.)
+    let many: String = (1..=100_000).map(|k| format!("甲地区{k}家、")).collect();
     let analysis = analyze(&many).unwrap();
     assert_eq!(analysis.facts.len(), 100_000);
+    let again = "甲地区3家、".repeat(100_000);
+    assert_eq!(analyze(&again).unwrap().facts.len(), 1);
     assert!(analysis.charts.iter().all(|c| c.points.len() <= 50));
 }
 

@@ -730,6 +730,7 @@ const LINKS: &[&str] = &[
     "slump",
     "slumps",
     "slumped",
+    "between",
 ];
 
 /// Words cut off the start of a label (`and the rate` -> `rate`, `followed by Oklahoma`).

@@ -430,6 +430,9 @@ fn extract_paragraph(
             }
         })
     });
+    if english {
+        facts = english_ranges(facts, &chars);
+    }
     label::refine(&mut facts, &chars, english);
     carry_direction(&mut facts);
     let mut facts = one_figure_for_each_listed_subject(facts, &chars);
@@ -452,6 +455,61 @@ fn extract_paragraph(
         }
     }
     facts
+}
+
+/// `between 38 percent and 38.5 percent`, `paid $200 to $300`: two figures of one unit that
+/// bound one value are a range. `from $5.75 to $6.25` and `rose 12% to 15%` are a before and
+/// an after, two figures.
+fn english_ranges(facts: Vec<Fact>, chars: &[char]) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
+    for fact in facts {
+        if let Some(last) = out.last_mut() {
+            let between: String = chars
+                .get(last.place.end..fact.place.start)
+                .map(|c| c.iter().collect())
+                .unwrap_or_default();
+            let before: String = chars[last.place.start.saturating_sub(24)..last.place.start]
+                .iter()
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let words: Vec<&str> = before.split_whitespace().collect();
+            let lead = words.last().copied().unwrap_or("");
+            let bounded = (between == " and " && lead == "between")
+                || (between == " to "
+                    && !words.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "from"
+                                | "rose"
+                                | "fell"
+                                | "increased"
+                                | "decreased"
+                                | "grew"
+                                | "jumped"
+                                | "dropped"
+                                | "declined"
+                                | "up"
+                                | "down"
+                                | "rise"
+                                | "fall"
+                                | "climbed"
+                                | "slipped"
+                        )
+                    }));
+            let same = last.unit == fact.unit && last.scale == fact.scale && last.sign == fact.sign;
+            if let (true, true, Value::One(lo), Value::One(hi)) =
+                (bounded, same, last.value, fact.value)
+            {
+                if lo <= hi && last.place.sentence == fact.place.sentence {
+                    last.value = Value::Range(Some(lo), Some(hi));
+                    last.place.end = fact.place.end;
+                    continue;
+                }
+            }
+        }
+        out.push(fact);
+    }
+    out
 }
 
 /// `38,560`, `21,135.5`, `+53.6`: a number written with a thousands mark or decimals.
