@@ -836,6 +836,15 @@ pub fn label(
     {
         words.truncate(p);
     }
+    // A clause on a pronoun (`they will be getting`) names nothing: what follows may.
+    if words.first().is_some_and(|w| {
+        matches!(
+            lower(w).as_str(),
+            "they" | "he" | "she" | "it" | "we" | "you" | "i" | "this" | "that" | "there"
+        )
+    }) {
+        words.clear();
+    }
     let mut label = words.join(" ");
     label = label
         .trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '\'')
@@ -858,13 +867,13 @@ pub fn label(
         u.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && !measures.contains(u)
     });
     // What follows says what a sum or a length is of (`$21.5 million in subsidies`, `80
-    // miles of track`, `$1.5 billion worth of Bitcoin`).
+    // miles of track`, `$1.5 billion worth of Bitcoin`, `€2,000 for a used car`).
     let after: String = chars[unit_end.min(chars.len())..chars.len().min(unit_end + 60)]
         .iter()
         .collect();
     let after = after.trim_start();
     let after = after.strip_prefix("worth ").unwrap_or(after);
-    let object = ["in ", "of ", "on "]
+    let object = ["in ", "of ", "on ", "for "]
         .iter()
         .find_map(|p| after.strip_prefix(p))
         .map(|rest| {

@@ -764,3 +764,10 @@ fn english_codes_and_millions_of_square_feet() {
         .collect();
     assert_eq!(read, [(3.7, 1e6, "sq ft")]);
 }
+
+#[test]
+fn an_english_clause_on_a_pronoun_names_nothing() {
+    let got =
+        en("Buyers of used cars will get less: they will be getting €2,000 for second-hand cars.");
+    assert_eq!(got[0].label, "second-hand cars");
+}
