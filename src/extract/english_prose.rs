@@ -863,8 +863,11 @@ pub fn label(
         "kilometers",
         "meters",
     ];
+    // (A rate, `per 100K`, names no thing: the words before it do, `Detroit has 54 per 100K`.)
     let counted = unit.filter(|u| {
-        u.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && !measures.contains(u)
+        u.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && !measures.contains(u)
+            && !u.starts_with("per ")
     });
     // What follows says what a sum or a length is of (`$21.5 million in subsidies`, `80
     // miles of track`, `$1.5 billion worth of Bitcoin`, `€2,000 for a used car`).

@@ -771,3 +771,12 @@ fn an_english_clause_on_a_pronoun_names_nothing() {
         en("Buyers of used cars will get less: they will be getting €2,000 for second-hand cars.");
     assert_eq!(got[0].label, "second-hand cars");
 }
+
+#[test]
+fn an_english_rate_is_labelled_by_what_has_it() {
+    let got = en("Detroit has the most with 54 per 100K.");
+    assert_eq!(
+        (got[0].label.as_str(), got[0].unit.as_deref()),
+        ("Detroit", Some("per 100K"))
+    );
+}
