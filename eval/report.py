@@ -103,7 +103,7 @@ floor("corpus-sites series recall", charts["score-sites.txt"]["series_recall"], 
 floor("gpt-vis chart precision", charts["score-gpt-vis.txt"]["chart_precision"], 0.78)
 floor("corpus-en fact F1", charts["score-en.txt"]["fact_f1"], 0.85)
 floor("corpus-en label accuracy", charts["score-en.txt"]["label_acc"], 0.50)
-floor("corpus-en series recall", charts["score-en.txt"]["series_recall"], 0.12)
+floor("corpus-en series recall", charts["score-en.txt"]["series_recall"], 0.10)
 # English charts are few yet: none drawn wrong is what must hold.
 floor("corpus-en chart precision", charts["score-en.txt"]["chart_precision"], 0.99)
 if charts["score-corpus.txt"]["charts_per_post"] > 3.5:
