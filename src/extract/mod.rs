@@ -447,7 +447,10 @@ fn extract_paragraph(
         facts.retain(|f| {
             f.unit.is_some()
                 || f.scale != 1.0
-                || (english && grouped_or_decimal(&f.text.chars().collect::<Vec<_>>()))
+                || (english
+                    && chars
+                        .get(f.place.start..f.place.end)
+                        .is_some_and(grouped_or_decimal))
         });
         drop_unmeasured_spans(&mut facts, &chars);
         for fact in facts.iter_mut().filter(|f| f.unit.is_none()) {
@@ -464,6 +467,12 @@ fn english_ranges(facts: Vec<Fact>, chars: &[char]) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
     for fact in facts {
         if let Some(last) = out.last_mut() {
+            // (Only a short gap can join a range: most figures are far apart.)
+            let gap = fact.place.start.saturating_sub(last.place.end);
+            if !(4..=5).contains(&gap) {
+                out.push(fact);
+                continue;
+            }
             let between: String = chars
                 .get(last.place.end..fact.place.start)
                 .map(|c| c.iter().collect())
@@ -1263,12 +1272,11 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
                 chars.get(m.end + 1) == Some(&' ')
                     && chars.get(m.end + 2).is_some_and(|c| c.is_ascii_digit())
             }
-            Some(' ') if english => {
-                let rest: String = chars[m.end..chars.len().min(m.end + 6)].iter().collect();
-                rest.strip_prefix(" and ")
-                    .or(rest.strip_prefix(" or "))
-                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-            }
+            Some(' ') if english => [" and ", " or "].iter().any(|join| {
+                let n = join.len();
+                starts_with_at(chars, m.end, join)
+                    && chars.get(m.end + n).is_some_and(|c| c.is_ascii_digit())
+            }),
             _ => false,
         };
         // An English figure written with a thousands mark or decimals is a figure even bare
