@@ -117,11 +117,30 @@ pub fn analyze_in(
     facts.extend(from_tables);
     // A figure said again (`$423 million` in the lede and in the third paragraph) is one fact,
     // at its first mention: the charts were drawn from every mention.
-    // (A tree, not a list: a post can hold a hundred thousand figures.)
-    let mut seen: std::collections::BTreeSet<(u64, i8, Option<String>)> = Default::default();
-    facts.retain(|f| {
-        let key = (f.magnitude().to_bits(), f.sign, f.unit.clone());
-        !matches!(f.value, extract::Value::One(_)) || seen.insert(key)
+    // (One sort of the figures, through the sort the crate already has: a post can hold a
+    // hundred thousand of them, and a set type would add its code to the download.)
+    let keys: Vec<(u64, i8, Option<&str>)> = facts
+        .iter()
+        .map(|f| (f.magnitude().to_bits(), f.sign, f.unit.as_deref()))
+        .collect();
+    let mut order: Vec<usize> = (0..facts.len()).collect();
+    sort_indices(&mut order, &|a, b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    let mut again = vec![false; facts.len()];
+    let mut first: Option<usize> = None;
+    for &k in &order {
+        // (Ranges are never the same figure said again.)
+        if !matches!(facts[k].value, extract::Value::One(_)) {
+            continue;
+        }
+        match first {
+            Some(f) if keys[f] == keys[k] => again[k] = true,
+            _ => first = Some(k),
+        }
+    }
+    let mut k = 0;
+    facts.retain(|_| {
+        k += 1;
+        !again[k - 1]
     });
     let mut charts = charts;
     in_the_posts_script(&post, &mut facts, &mut charts);
