@@ -92,17 +92,24 @@ if (mode === 'peers') {
     const results = timed(() => model(c.input, culture(c.lang)));
     process.stdout.write(`${JSON.stringify({ id: c.id, facts: results.map(toFact) })}\n`);
   }
-} else if (mode === 'posts') {
+} else if (mode === 'posts' || mode === 'posts-en') {
+  // `posts-en`: English posts, with the English models and units named as an English post
+  // writes them.
+  const english = mode === 'posts-en';
+  const lang = english ? R.Culture.English : R.Culture.Chinese;
+  if (english) {
+    Object.assign(UNITS, { Dollar: '$', 'United States dollar': '$', 'British pound': '£', Euro: '€', Mile: 'miles', Kilometer: 'kilometers', Meter: 'meters' });
+  }
   const unitModels = [R.recognizePercentage, R.recognizeCurrency, R.recognizeDimension, R.recognizeAge, R.recognizeTemperature];
   for (const post of readLines(path)) {
     const facts = [];
     for (const text of post.paragraphs) {
       bytes += Buffer.byteLength(text);
       const found = timed(() => {
-        const withUnits = unitModels.flatMap((m) => m(text, R.Culture.Chinese));
+        const withUnits = unitModels.flatMap((m) => m(text, lang));
         // Bare numbers where no unit model matched.
         const covered = (r) => withUnits.some((u) => r.start >= u.start && r.end <= u.end);
-        const numbers = R.recognizeNumber(text, R.Culture.Chinese).filter((r) => !covered(r));
+        const numbers = R.recognizeNumber(text, lang).filter((r) => !covered(r));
         return [...withUnits, ...numbers];
       });
       facts.push(...found.sort((a, b) => a.start - b.start).map(toFact));
@@ -110,7 +117,7 @@ if (mode === 'peers') {
     process.stdout.write(`${JSON.stringify({ file: post.file, facts, charts: [] })}\n`);
   }
 } else {
-  console.error('usage: node eval/recognizers.mjs peers CASES.jsonl | posts PARAGRAPHS.jsonl');
+  console.error('usage: node eval/recognizers.mjs peers CASES.jsonl | posts|posts-en PARAGRAPHS.jsonl');
   process.exit(2);
 }
 console.error(`rt_seconds=${(Number(spent) / 1e9).toFixed(3)} bytes=${bytes}`);

@@ -50,6 +50,23 @@ pc_speed = timing("time-corpus.txt", "extract_seconds")
 rt_speed = timing("time-corpus-rt.txt", "rt_seconds")
 print(f"| throughput, all 301 posts | {pc_speed[0]:.2f} MB/s ({pc_speed[2]} B in {pc_speed[1]:.2f} s) | {rt_speed[0]:.3f} MB/s ({rt_speed[2]} B in {rt_speed[1]:.1f} s) |")
 print(f"| throughput ratio | {pc_speed[0] / rt_speed[0]:.0f}x | 1x |")
+
+# English posts, both extractors on the same posts in the same run.
+en_pc, _ = summary("score-en.txt")
+en_rt, _ = summary("score-en-rt.txt")
+en_pc_speed = timing("time-en.txt", "extract_seconds")
+en_rt_speed = timing("time-en-rt.txt", "rt_seconds")
+have_q = os.path.exists(os.path.join(out, "score-en-q.txt"))
+en_q = summary("score-en-q.txt")[0] if have_q else None
+en_q_speed = timing("time-en-q.txt", "q_seconds") if have_q else None
+print()
+print("| corpus-en (25 English posts) | postchart | Recognizers-Text (English models) | quantulum3 0.10.0 |")
+print("| --- | --- | --- | --- |")
+for key in ("fact_f1", "precision", "recall", "label_acc"):
+    q = f"{en_q[key]:.3f}" if have_q else "not run"
+    print(f"| {key} | {en_pc[key]:.3f} | {en_rt[key]:.3f} | {q} |")
+q = f"{en_q_speed[0]:.3f} MB/s" if have_q else "not run"
+print(f"| throughput | {en_pc_speed[0]:.2f} MB/s | {en_rt_speed[0]:.3f} MB/s | {q} |")
 print()
 print("| peers | postchart | Recognizers-Text | postchart, without listed differences | Recognizers-Text, same cases |")
 print("| --- | --- | --- | --- | --- |")

@@ -30,6 +30,23 @@ $score posts "$shared/corpus-sites/labels.json" "$out/sites.jsonl" | tee "$out/s
 echo "== corpus-en: English posts"
 $cli extract "$shared"/corpus-en/posts/* > "$out/en.jsonl"
 $score posts "$shared/corpus-en/labels.json" "$out/en.jsonl" | tee "$out/score-en.txt" | tail -n 1
+# The same English posts through Recognizers-Text's English models, and the time each takes.
+$cli extract --stats "$shared"/corpus-en/posts/* > /dev/null 2> "$out/time-en.txt"
+$cli paragraphs "$shared"/corpus-en/posts/* > "$out/paragraphs-en.jsonl"
+node eval/recognizers.mjs posts-en "$out/paragraphs-en.jsonl" > "$out/en-rt.jsonl" 2> "$out/time-en-rt.txt"
+$score posts "$shared/corpus-en/labels.json" "$out/en-rt.jsonl" > "$out/score-en-rt.txt"
+# And through quantulum3 (PyPI), in a virtual environment of its own; the eval goes on
+# without it when PyPI cannot be reached.
+venv="target/eval-venv"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import quantulum3' 2>/dev/null; then
+  python3 -m venv "$venv" && "$venv/bin/pip" install -q "quantulum3==0.10.0" || echo "quantulum3 not installed: left out"
+fi
+if "$venv/bin/python" -c 'import quantulum3' 2>/dev/null; then
+  "$venv/bin/python" eval/quantulum.py "$out/paragraphs-en.jsonl" > "$out/en-q.jsonl" 2> "$out/time-en-q.txt"
+  $score posts "$shared/corpus-en/labels.json" "$out/en-q.jsonl" > "$out/score-en-q.txt"
+else
+  rm -f "$out/score-en-q.txt"
+fi
 for suite in gpt-vis vmind; do
   (cd "$shared/peers-charts/$suite/posts" && "$OLDPWD/$cli" extract *.md) > "$out/$suite.jsonl"
   $score posts --ignore-units "$shared/peers-charts/$suite/labels.json" "$out/$suite.jsonl" > "$out/score-$suite.txt"
