@@ -896,9 +896,19 @@ pub(super) fn shape(
         return None;
     }
     // A time series: each figure has its own year.
+    // (English writes the period after the figure, `10.4% in January`: the frame has it.)
     let periods: Vec<Option<String>> = members
         .iter()
-        .map(|&k| period_before(&texts[facts[k].place.paragraph], facts, k))
+        .map(|&k| {
+            // (A period the label opens with is the text's before the figure: `Q1为12万元`.)
+            let english = facts[k].label.is_ascii() && !facts[k].label.is_empty();
+            match &facts[k].period {
+                Some(period) if english && !facts[k].label.starts_with(period.as_str()) => {
+                    Some(period.clone())
+                }
+                _ => period_before(&texts[facts[k].place.paragraph], facts, k),
+            }
+        })
         .collect();
     if members.len() >= 3 && periods.iter().all(Option::is_some) {
         let years: Vec<String> = periods.into_iter().flatten().collect();
@@ -907,6 +917,16 @@ pub(super) fn shape(
         let form = |p: &String| {
             if p.starts_with('周') || p.starts_with("星期") {
                 Some('周')
+            } else if p.is_ascii() {
+                // English: a month (`March 2009`, `January`), a quarter or half, a year.
+                let first = p.chars().next();
+                if first.is_some_and(|c| c.is_ascii_digit()) || p.starts_with("FY") {
+                    Some('Y')
+                } else if matches!(first, Some('Q' | 'H' | 'q' | 'h')) && p.len() <= 7 {
+                    Some('Q')
+                } else {
+                    first.filter(|c| c.is_ascii_uppercase()).map(|_| 'M')
+                }
             } else {
                 p.chars().next_back()
             }

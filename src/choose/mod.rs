@@ -1339,6 +1339,19 @@ mod grouping_tests {
     }
 
     #[test]
+    fn english_says_when_after_the_figure() {
+        let got = charts(
+            "---\ntitle: t\nlang: en\n---\n\nThe city's jobless rate was 8.5% in March 2009, 10.4% in January and 10% in March 2010.\n",
+        );
+        let line = got
+            .iter()
+            .find(|c| c.kind == ChartKind::Line)
+            .unwrap_or_else(|| panic!("a line: {got:?}"));
+        let labels: Vec<&str> = line.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["March 2009", "January", "March 2010"]);
+    }
+
+    #[test]
     fn parts_that_add_up_to_a_named_total_are_its_parts() {
         let got = charts(
             "年末，甲行业资产总计140.5亿元，同比增长9.8%；负债合计80.3亿元，增长9.1%；所有者权益合计60.2亿元，增长10.8%。",

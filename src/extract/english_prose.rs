@@ -853,6 +853,11 @@ pub fn label(
     label = label
         .trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '\'')
         .to_string();
+    // `8.5% in March 2009, 10.4% in January and 10% …`: the words left of the figure are the
+    // figure before's period, not a name; the label is borrowed from the figure before.
+    if leading_period(&label).is_some_and(|p| p == label) && context_start > 0 {
+        label.clear();
+    }
     // A counted noun (`940 subway cars`) is what the figure measures.
     let measures = [
         "%",
@@ -1061,12 +1066,12 @@ pub fn leading_period(label: &str) -> Option<String> {
     }
     let words: Vec<&str> = label.split(' ').collect();
     let year = |w: &str| {
-        let w = w.trim_end_matches([',', '.', ':']);
+        let w = w.trim_end_matches([',', '.', ':', '。']);
         w.len() == 4
             && w.chars().all(|c| c.is_ascii_digit())
             && (1900..=2100).contains(&w.parse::<u32>().unwrap_or(0))
     };
-    let first = words.first()?.trim_end_matches([',', '.', ':']);
+    let first = words.first()?.trim_end_matches([',', '.', ':', '。']);
     let lower = first.to_ascii_lowercase();
     let quarter = (lower.len() == 2 && lower.starts_with('q')
         || lower.len() == 2 && lower.starts_with('h'))
@@ -1099,7 +1104,27 @@ pub fn leading_period(label: &str) -> Option<String> {
         return None;
     };
     let period = words[..taken].join(" ");
-    Some(period.trim_end_matches([',', '.', ':']).to_string())
+    Some(period.trim_end_matches([',', '.', ':', '。']).to_string())
+}
+
+/// The period an English figure is of, written right after it (`10.4% in January`, `28,000 per
+/// month in 2012`, `67 percent in 1960`, `$4.1 billion for 2019`).
+pub fn period_after(chars: &[char], end: usize) -> Option<String> {
+    let rest: String = chars[end.min(chars.len())..chars.len().min(end + 32)]
+        .iter()
+        .collect();
+    let rest = rest.trim_start_matches([',', ' ']);
+    let rest = ["in ", "for ", "during ", "as of ", "by the end of "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))?;
+    let rest = rest.strip_prefix("the ").map_or(rest, |r| {
+        if r.starts_with("first half") || r.starts_with("second half") {
+            rest
+        } else {
+            r
+        }
+    });
+    leading_period(rest)
 }
 
 /// The English name of a unit the reader stores in Chinese (`英里` for `miles`, `英镑` for `£`):

@@ -396,7 +396,11 @@ fn extract_paragraph(
                     text: text_of(&original[m.start..m.end]),
                     subject: None,
                     measure: None,
-                    period: opening,
+                    // (English says when after the figure: `10.4% in January`.)
+                    period: english
+                        .then(|| english_prose::period_after(&chars, m.unit_end))
+                        .flatten()
+                        .or(opening),
                     change: None,
                     place: Place {
                         paragraph,
@@ -1265,6 +1269,8 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
         // (约7100、3150、3000亿元); the rest are not figures.
         // (`1.1、1.6和0.3个百分点`: the last join is 和, 及 or 与 before a digit.)
         let listed = match chars.get(m.end) {
+            // (`in March 2009, 10.4% in January`: a year is no list item.)
+            _ if english && year => false,
             Some('、') => true,
             Some('和' | '及' | '与') => chars.get(m.end + 1).is_some_and(|c| c.is_ascii_digit()),
             // `12,000, 9,500 and 7,100 jobs`
