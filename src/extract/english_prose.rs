@@ -100,6 +100,16 @@ pub fn qualifier_before(chars: &[char], start: usize) -> Option<(&'static str, u
         return None;
     }
     let end = start - 1;
+    // (Every hedge ends on one of these: most words before a figure are ruled out at once.)
+    let last = chars
+        .get(end.wrapping_sub(1))
+        .map(|c| c.to_ascii_lowercase());
+    if !matches!(
+        last,
+        Some('y' | 's' | 'n' | 'r' | 't' | 'd' | 'g' | '.' | 'o' | 'e')
+    ) {
+        return None;
+    }
     QUALIFIERS.iter().find_map(|q| {
         let n = q.chars().count();
         let from = end.checked_sub(n)?;
@@ -277,6 +287,29 @@ fn is_stop_word(word: &str) -> bool {
 
 fn is_link(word: &str) -> bool {
     LINKS.binary_search(&word).is_ok()
+}
+
+/// A word without the punctuation around it (`state's,` -> `state's`).
+fn bare(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+}
+
+/// Whether a word as written (any case, punctuation around it) is one of `list`; compared
+/// without building it again.
+fn one_of(w: &str, list: &[&str]) -> bool {
+    let w = bare(w);
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// [`is_link`] for a word as written (`Rose`, `WAS`): compared byte by byte in lower case.
+fn is_link_ci(word: &str) -> bool {
+    LINKS
+        .binary_search_by(|probe| {
+            probe
+                .bytes()
+                .cmp(word.bytes().map(|b| b.to_ascii_lowercase()))
+        })
+        .is_ok()
 }
 
 /// Words that end the noun a figure counts: articles, prepositions, verbs, pronouns.
@@ -809,28 +842,16 @@ pub fn label(
     {
         words.drain(..=p);
     }
-    let lower = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-            .to_ascii_lowercase()
-    };
-    while words.last().is_some_and(|w| is_link(&lower(w))) {
+    while words.last().is_some_and(|w| is_link_ci(bare(w))) {
         words.pop();
     }
-    while words
-        .first()
-        .is_some_and(|w| LEADING.contains(&lower(w).as_str()))
-    {
+    while words.first().is_some_and(|w| one_of(w, LEADING)) {
         words.remove(0);
     }
     // `Kansas was the next highest state`: a name before its verb is the subject.
     if let Some(p) = words
         .iter()
-        .position(|w| {
-            matches!(
-                lower(w).as_str(),
-                "was" | "is" | "were" | "are" | "has" | "had" | "have"
-            )
-        })
+        .position(|w| one_of(w, &["was", "is", "were", "are", "has", "had", "have"]))
         .filter(|&p| {
             p > 0
                 && words[..p]
@@ -842,9 +863,11 @@ pub fn label(
     }
     // A clause on a pronoun (`they will be getting`) names nothing: what follows may.
     if words.first().is_some_and(|w| {
-        matches!(
-            lower(w).as_str(),
-            "they" | "he" | "she" | "it" | "we" | "you" | "i" | "this" | "that" | "there"
+        one_of(
+            w,
+            &[
+                "they", "he", "she", "it", "we", "you", "i", "this", "that", "there",
+            ],
         )
     }) {
         words.clear();
