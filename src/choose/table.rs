@@ -301,51 +301,42 @@ pub fn table_facts(post: &Post, known: &[Fact]) -> Vec<Fact> {
         let Some(read) = read else {
             // A table of measures by period, a row each: its cells are facts of the row.
             for row in by_rows(table) {
+                // A cell of the row: (header, value, sign, text), its scale and unit, and the
+                // period or the change its column names.
+                let fact = |cell: &(String, f64, i8, String),
+                            (scale, unit): (f64, Option<String>),
+                            period: Option<String>,
+                            change: Option<String>| Fact {
+                    value: crate::extract::Value::One(cell.1),
+                    scale,
+                    unit,
+                    label: format!("{} {}", row.measure, cell.0),
+                    qualifier: None,
+                    sign: cell.2,
+                    text: cell.3.clone(),
+                    subject: None,
+                    measure: Some(row.measure.clone()),
+                    period,
+                    change,
+                    place: crate::extract::Place {
+                        paragraph: first_row + row.index,
+                        ..Default::default()
+                    },
+                };
                 // (A change column's cells are in the row's scale, their own unit when written:
                 // `-0.4 pp`.)
-                for (head, value, sign, text) in &row.others {
-                    let written = cells_unit(std::iter::once(text.as_str()));
-                    let (scale, unit) = match written {
+                for cell in &row.others {
+                    let written = cells_unit(std::iter::once(cell.3.as_str()));
+                    let scaled = match written {
                         Some((scale, unit)) => (scale, Some(unit)),
                         None if row.unit.as_deref() == Some("%") => continue,
                         None => (row.scale, row.unit.clone()),
                     };
-                    out.push(Fact {
-                        value: crate::extract::Value::One(*value),
-                        scale,
-                        unit,
-                        label: format!("{} {head}", row.measure),
-                        qualifier: None,
-                        sign: *sign,
-                        text: text.clone(),
-                        subject: None,
-                        measure: Some(row.measure.clone()),
-                        period: None,
-                        change: Some("change".into()),
-                        place: crate::extract::Place {
-                            paragraph: first_row + row.index,
-                            ..Default::default()
-                        },
-                    });
+                    out.push(fact(cell, scaled, None, Some("change".into())));
                 }
-                for (period, value, sign, text) in &row.cells {
-                    out.push(Fact {
-                        value: crate::extract::Value::One(*value),
-                        scale: row.scale,
-                        unit: row.unit.clone(),
-                        label: format!("{} {period}", row.measure),
-                        qualifier: None,
-                        sign: *sign,
-                        text: text.clone(),
-                        subject: None,
-                        measure: Some(row.measure.clone()),
-                        period: Some(period.clone()),
-                        change: None,
-                        place: crate::extract::Place {
-                            paragraph: first_row + row.index,
-                            ..Default::default()
-                        },
-                    });
+                for cell in &row.cells {
+                    let scaled = (row.scale, row.unit.clone());
+                    out.push(fact(cell, scaled, Some(cell.0.clone()), None));
                 }
             }
             continue;

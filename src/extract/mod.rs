@@ -347,16 +347,9 @@ fn extract_paragraph(
                 deferred.push(bare.then_some((context_start, m.start, m.unit_end)));
                 let label = if bare {
                     String::new()
-                } else if english {
-                    english_prose::label(
-                        &chars,
-                        context_start,
-                        m.start,
-                        m.unit_end,
-                        m.unit.as_deref(),
-                    )
                 } else {
-                    label::find(
+                    label_of(
+                        english,
                         &chars,
                         context_start,
                         m.start,
@@ -427,11 +420,7 @@ fn extract_paragraph(
     }
     share_list_units(&mut facts, |k| {
         deferred[k].map_or_else(String::new, |(context_start, start, unit_end)| {
-            if english {
-                english_prose::label(&chars, context_start, start, unit_end, None)
-            } else {
-                label::find(&chars, context_start, start, unit_end, None)
-            }
+            label_of(english, &chars, context_start, start, unit_end, None)
         })
     });
     if english {
@@ -523,6 +512,22 @@ fn english_ranges(facts: Vec<Fact>, chars: &[char]) -> Vec<Fact> {
         out.push(fact);
     }
     out
+}
+
+/// A figure's label, read the way its paragraph's language writes one.
+fn label_of(
+    english: bool,
+    chars: &[char],
+    context_start: usize,
+    start: usize,
+    unit_end: usize,
+    unit: Option<&str>,
+) -> String {
+    if english {
+        english_prose::label(chars, context_start, start, unit_end, unit)
+    } else {
+        label::find(chars, context_start, start, unit_end, unit)
+    }
 }
 
 /// `38,560`, `21,135.5`, `+53.6`: a number written with a thousands mark or decimals.
@@ -1208,6 +1213,21 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
         .or_else(|| {
             units::currency_before(chars, sign_end).map(|(unit, len)| (unit, sign_end - len))
         });
+    // `$850m`, `£60m`, and in English `3.7m sq ft`: a lone m after a currency sign, or glued to
+    // an English figure's digits, is a million, not metres.
+    let lone_m = m.unit.as_deref() == Some("米")
+        && m.scale == 1.0
+        && chars.get(m.unit_end.wrapping_sub(1)) == Some(&'m')
+        && !chars
+            .get(m.unit_end)
+            .is_some_and(|c| c.is_ascii_alphabetic());
+    let glued = chars
+        .get(m.unit_end.wrapping_sub(2))
+        .is_some_and(|c| c.is_ascii_digit());
+    if lone_m && (currency.is_some() || (english && glued)) {
+        m.unit = None;
+        m.scale = 1e6;
+    }
     if let Some((unit, start)) = currency {
         // `¥8699 起` (from ¥8699): the sign says what is counted; a word after it is not a
         // second unit.
@@ -1215,17 +1235,6 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
             .unit
             .as_deref()
             .is_some_and(|u| !u.contains('/') && units::is_counting_word(u));
-        // `$850m`, `£60m`: after a currency sign, a lone m is a million, not metres.
-        let million = m.unit.as_deref() == Some("米")
-            && m.scale == 1.0
-            && chars.get(m.unit_end.wrapping_sub(1)) == Some(&'m')
-            && !chars
-                .get(m.unit_end)
-                .is_some_and(|c| c.is_ascii_alphabetic());
-        if million {
-            m.unit = None;
-            m.scale = 1e6;
-        }
         if m.unit.is_none() || m.unit.as_deref() == Some(unit) || counted_after {
             m.unit = Some(unit.to_string());
             m.start = start.min(m.start);
@@ -1234,21 +1243,6 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
     // `汇率指数报98.39，环比跌0.14`: an index is read in points.
     if m.unit.is_none() && m.scale == 1.0 && arabic && index_reading(chars, m.start) {
         m.unit = Some("点".to_string());
-    }
-    // `3.7m sq ft`: in English a lone m glued to the digits is a million, not metres.
-    if english
-        && m.unit.as_deref() == Some("米")
-        && m.scale == 1.0
-        && chars.get(m.unit_end.wrapping_sub(1)) == Some(&'m')
-        && chars
-            .get(m.unit_end.wrapping_sub(2))
-            .is_some_and(|c| c.is_ascii_digit())
-        && !chars
-            .get(m.unit_end)
-            .is_some_and(|c| c.is_ascii_alphabetic())
-    {
-        m.unit = None;
-        m.scale = 1e6;
     }
     // `940 subway cars`, `2.9 murders per 100,000 people`: English names what it counts after
     // the figure.
