@@ -4,7 +4,7 @@
 pub mod front_matter;
 mod html;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 pub use front_matter::FrontMatter;
@@ -301,8 +301,31 @@ fn markdown_paragraphs(body: &str) -> (Vec<Paragraph>, Vec<Table>) {
     let mut html = HtmlText::default();
     // Autolinks, images and code carry URLs, ids and code, not a story's figures.
     let mut skip_depth = 0usize;
+    // An indented block that opens on a tag is a page's HTML pasted with its indentation (the
+    // mirrors of CMS pages do this), not code: it is read as HTML.
+    let mut indented: Option<String> = None;
     for event in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) if skip_depth == 0 => {
+                indented = Some(String::new());
+                skip_depth = 1;
+            }
+            Event::Text(text) if skip_depth == 1 && indented.is_some() => {
+                if let Some(code) = indented.as_mut() {
+                    code.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) if skip_depth == 1 && indented.is_some() => {
+                skip_depth = 0;
+                let code = indented.take().unwrap_or_default();
+                let mut rest = code.trim_start().chars();
+                if rest.next() == Some('<') && rest.next().is_some_and(|c| c.is_ascii_alphabetic())
+                {
+                    sink.block_break();
+                    html.feed(&code, &mut sink);
+                    sink.block_break();
+                }
+            }
             Event::Start(tag) => {
                 let skip = matches!(
                     tag,
@@ -434,6 +457,17 @@ mod tests {
                 "（文章来源：报）",
                 "返回"
             ]
+        );
+    }
+
+    #[test]
+    fn indented_html_is_html_and_indented_code_stays_code() {
+        let post = Post::parse(
+            "---\ntitle: t\n---\n\n\t\t<p><img src=\"a.jpg\">Voters cast 12 million ballots.</p>\n\n<p>Then 3 more.</p>\n\n    let rows = 99;\n",
+        );
+        assert_eq!(
+            texts(&post),
+            vec!["Voters cast 12 million ballots.", "Then 3 more."]
         );
     }
 
