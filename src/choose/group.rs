@@ -23,6 +23,8 @@ pub(super) struct Series {
     /// The period each member is of, when the same measure is given for two or more periods
     /// (`7月…`, `1-7月…`): a two-way chart.
     pub(super) groups: Option<Vec<String>>,
+    /// A title the list states itself (the heading over lines of items), when it has one.
+    pub(super) title: Option<String>,
     /// How plainly the text states the group ([`Confidence`]).
     pub(super) confidence: f64,
 }
@@ -36,6 +38,7 @@ impl Series {
             whole: None,
             labels: None,
             groups: None,
+            title: None,
             confidence: 0.0,
         }
     }
@@ -132,7 +135,13 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
     // Each figure's kind, read once: every pass below compares kinds.
     let kinds: Vec<Kind> = facts.iter().map(kind_of).collect();
     let mut taken = vec![false; facts.len()];
-    let mut out = Vec::new();
+    // Lists written as lines first: their shape says plainly which figures go together.
+    let mut out = super::lines::line_lists(post, texts, facts);
+    for series in &out {
+        for &k in &series.members {
+            taken[k] = true;
+        }
+    }
     // Parts of a stated whole first: `总量X，其中A…，B…`, when the parts add up to X.
     for (t, total) in facts.iter().enumerate() {
         if !usable(t) {
@@ -200,6 +209,7 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
                 whole: Some(t),
                 labels: None,
                 groups: None,
+                title: None,
                 confidence: Confidence::STRONG,
             });
         }
@@ -665,6 +675,7 @@ fn two_way(texts: &[Vec<char>], facts: &[Fact], parts: &[Vec<usize>]) -> Option<
         whole: None,
         labels: None,
         groups: Some(groups),
+        title: None,
         confidence: Confidence::MEDIUM,
     })
 }
@@ -966,6 +977,7 @@ pub(super) fn shape(
                 whole: None,
                 labels: None,
                 groups: None,
+                title: None,
                 confidence,
             });
         }
@@ -984,6 +996,7 @@ pub(super) fn shape(
                 whole: None,
                 labels: None,
                 groups: None,
+                title: None,
                 confidence: Confidence::LOOSE,
             });
         }
@@ -1006,6 +1019,7 @@ pub(super) fn shape(
             whole: None,
             labels: None,
             groups: None,
+            title: None,
             confidence,
         });
     }
@@ -1031,6 +1045,7 @@ pub(super) fn shape(
             whole: None,
             labels: None,
             groups: Some(groups),
+            title: None,
             confidence,
         });
     }
@@ -1040,6 +1055,7 @@ pub(super) fn shape(
         whole: None,
         labels: Some(dated),
         groups: None,
+        title: None,
         confidence,
     })
 }

@@ -18,6 +18,7 @@ use crate::format;
 use crate::post::Post;
 
 mod group;
+mod lines;
 mod table;
 mod words;
 pub use table::table_facts;
@@ -360,7 +361,7 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
                 title.push_str(change);
             }
         }
-        if let Some(whole) = series.whole {
+        if let Some(whole) = series.whole.filter(|&w| !facts[w].label.is_empty()) {
             title = facts[whole].label.clone();
         }
         if series.periods.is_some() {
@@ -375,6 +376,9 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
                 _ if !measure.is_empty() => measure.clone(),
                 _ => title,
             };
+        }
+        if let Some(stated) = &series.title {
+            title = stated.clone();
         }
         charts.push(ChartSpec {
             kind,

@@ -509,7 +509,9 @@ pub(super) fn is_face_label(label: &str) -> bool {
     ]
     .iter()
     .any(|c| label.contains(c));
-    (1..=16).contains(&n) && !starts_badly && !clause
+    // (English words are half as wide as Han ones: twice as many letters fit a bar's face.)
+    let most = if label.is_ascii() { 32 } else { 16 };
+    (1..=most).contains(&n) && !starts_badly && !clause
 }
 
 /// A title for an enumeration: the words before its first label in the sentence

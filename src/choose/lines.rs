@@ -1,0 +1,374 @@
+//! Lists written as lines, one subject or item a line: `Bronx: Obama 88% 300,327 | Smith 11%
+//! 38,560`, or `New elevators at 13 stations - $561 million`. Lines of one shape are a table
+//! without its rules: each place of a figure in the line is a column, charted across the
+//! lines and labelled by each line's head.
+
+use super::group::Series;
+use super::{Confidence, MAX_SERIES_POINTS};
+use crate::extract::{Fact, Value};
+use crate::post::Post;
+
+/// Fewer lines than this are as often a note and its source as a list.
+const MIN_LINES: usize = 3;
+/// A line longer than this is a sentence, not a list line.
+const MAX_LINE: usize = 240;
+/// A head longer than this is a clause, not a name.
+const MAX_HEAD: usize = 48;
+
+/// Words after which an item's description goes on to say where, how or why (`Station
+/// renewal at 20 stations`): the label is what comes before.
+const DESCRIPTION_TURNS: &[&str] = &[
+    "across",
+    "along",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "including",
+    "like",
+    "on",
+    "over",
+    "through",
+    "to",
+    "which",
+    "with",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `Head: figures…`
+    Colon,
+    /// `Head - figure`, the figure ending the line.
+    Dash,
+}
+
+/// One line of a list: its head and the figures that follow it.
+struct Line {
+    paragraph: usize,
+    form: Form,
+    head: String,
+    /// Indices of the figures after the head.
+    figures: Vec<usize>,
+    /// The words that open the part of the line each figure stands in (`Obama` of `Obama 88%
+    /// 300,327`), per figure.
+    columns: Vec<String>,
+}
+
+/// The series of every list written as lines in the post.
+pub(super) fn line_lists(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series> {
+    let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+    for (k, fact) in facts.iter().enumerate() {
+        if let Some(list) = by_paragraph.get_mut(fact.place.paragraph) {
+            list.push(k);
+        }
+    }
+    let mut lines: Vec<Option<Line>> = (0..texts.len())
+        .map(|p| read_line(p, &texts[p], facts, &by_paragraph[p]))
+        .collect();
+    // A line broken in two (`Reconfigure areas … to improve passenger` / `circulation - $185
+    // million`): the figureless part opens the head of the line it runs on into.
+    for p in 1..lines.len() {
+        let runs_on = texts[p].first().is_some_and(|c| c.is_lowercase())
+            && by_paragraph[p - 1].is_empty()
+            && lines[p - 1].is_none()
+            && !post.paragraphs[p - 1]
+                .text
+                .trim_end()
+                .ends_with(['.', ':', '!', '?']);
+        if let (true, Some(line)) = (runs_on, lines[p].as_mut()) {
+            line.head = format!("{} {}", post.paragraphs[p - 1].text.trim(), line.head);
+            line.paragraph = p - 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < lines.len() {
+        let Some(first) = &lines[p] else {
+            p += 1;
+            continue;
+        };
+        let mut end = p + 1;
+        while end < lines.len()
+            && end - p < MAX_SERIES_POINTS
+            && lines[end]
+                .as_ref()
+                .is_some_and(|l| same_shape(facts, first, l))
+        {
+            end += 1;
+        }
+        // (A line broken in two stands where it starts.)
+        while end < lines.len()
+            && lines[end].is_none()
+            && lines
+                .get(end + 1)
+                .and_then(Option::as_ref)
+                .is_some_and(|l| l.paragraph == end && same_shape(facts, first, l))
+        {
+            end += 1;
+            while end < lines.len()
+                && end - p < MAX_SERIES_POINTS + 1
+                && lines[end]
+                    .as_ref()
+                    .is_some_and(|l| same_shape(facts, first, l))
+            {
+                end += 1;
+            }
+        }
+        let run: Vec<&Line> = lines[p..end].iter().flatten().collect();
+        if run.len() >= MIN_LINES {
+            out.extend(columns(post, texts, facts, &run));
+        }
+        p = end;
+    }
+    out
+}
+
+/// A paragraph read as a list line, when it is one.
+fn read_line(p: usize, text: &[char], facts: &[Fact], own: &[usize]) -> Option<Line> {
+    let &last = own.last()?;
+    if text.len() > MAX_LINE {
+        return None;
+    }
+    let first_start = facts[own[0]].place.start;
+    // `Head: …`, the colon before any figure.
+    let colon = text[..first_start]
+        .iter()
+        .position(|&c| c == ':')
+        .filter(|&i| text.get(i + 1).map_or(true, |c| c.is_whitespace()));
+    let (form, head_end, figures): (Form, usize, Vec<usize>) = if let Some(colon) = colon {
+        (Form::Colon, colon, own.to_vec())
+    } else {
+        // `Head - figure`: the line ends on its figure, a dash before it.
+        let fact = &facts[last];
+        let after: String = text[fact.place.end..].iter().collect();
+        if !after.trim().trim_end_matches(['.', ';']).is_empty() {
+            return None;
+        }
+        let before: String = text[..fact.place.start].iter().collect();
+        let trimmed = before.trim_end();
+        let dash = trimmed.strip_suffix(['-', '–', '—'])?;
+        (Form::Dash, dash.chars().count(), vec![last])
+    };
+    let head: String = text[..head_end].iter().collect();
+    let head = head.trim();
+    let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+    // (A list of a CJK text is read by its own rules.)
+    if letters == 0 || head.chars().count() > MAX_HEAD && form == Form::Colon || !head.is_ascii() {
+        return None;
+    }
+    let figures: Vec<usize> = figures
+        .into_iter()
+        .filter(|&k| matches!(facts[k].value, Value::One(v) if v.is_finite()))
+        .collect();
+    if figures.is_empty() {
+        return None;
+    }
+    let columns = figures
+        .iter()
+        .map(|&k| column_words(text, head_end, facts, own, k))
+        .collect();
+    Some(Line {
+        paragraph: p,
+        form,
+        head: head.to_string(),
+        figures,
+        columns,
+    })
+}
+
+/// The words opening the part of a line a figure stands in: parts are set apart by `|`, `;`
+/// or `,` (`Obama 88% 300,327 | Smith 11% 38,560`); "" when the part opens on a figure.
+fn column_words(text: &[char], head_end: usize, facts: &[Fact], own: &[usize], k: usize) -> String {
+    let start = facts[k].place.start;
+    let part_start = text[head_end..start]
+        .iter()
+        .rposition(|&c| matches!(c, '|' | ';' | ','))
+        .map_or(head_end + 1, |i| head_end + i + 1);
+    let first_in_part = own
+        .iter()
+        .map(|&j| facts[j].place.start)
+        .find(|&s| s >= part_start)
+        .unwrap_or(start);
+    let words: String = text[part_start.min(first_in_part)..first_in_part]
+        .iter()
+        .collect();
+    let words = words.trim();
+    if words
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '.')
+        && words.len() <= 24
+    {
+        words.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// A point label from a line's head: the item before its description goes on (`Station
+/// renewal` of `Station renewal at 20 stations on six lines`).
+fn label_of(head: &str, form: Form) -> String {
+    let mut words: Vec<&str> = head.split_whitespace().collect();
+    if form == Form::Dash {
+        if let Some(cut) = (1..words.len())
+            .find(|&i| DESCRIPTION_TURNS.contains(&words[i]) || words[i - 1].ends_with(','))
+        {
+            words.truncate(cut);
+        }
+    }
+    words.join(" ").trim_end_matches(',').to_string()
+}
+
+/// Two lines of one list: the same form, and figures in the same units at the same places.
+fn same_shape(facts: &[Fact], a: &Line, b: &Line) -> bool {
+    a.form == b.form
+        && a.figures.len() == b.figures.len()
+        && a.figures
+            .iter()
+            .zip(&b.figures)
+            .all(|(&x, &y)| facts[x].unit == facts[y].unit)
+}
+
+/// Each place of a figure across the lines of one list, as a series.
+fn columns(post: &Post, texts: &[Vec<char>], facts: &[Fact], run: &[&Line]) -> Vec<Series> {
+    let heads: Vec<String> = run.iter().map(|l| label_of(&l.head, l.form)).collect();
+    if !crate::all_distinct(&heads) || heads.iter().any(String::is_empty) {
+        return Vec::new();
+    }
+    let before = run[0].paragraph;
+    let mut out = Vec::new();
+    for j in 0..run[0].figures.len() {
+        let members: Vec<usize> = run.iter().map(|l| l.figures[j]).collect();
+        let word = &run[0].columns[j];
+        let column =
+            (!word.is_empty() && run.iter().all(|l| &l.columns[j] == word)).then(|| word.clone());
+        // The figure the list adds up to, stated just before it (`$723 million:` over its
+        // items): the items are its parts.
+        let sum: f64 = members.iter().map(|&k| facts[k].magnitude()).sum();
+        let whole = facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.place.paragraph + 1 == before && f.unit == facts[members[0]].unit)
+            .map(|(t, _)| t)
+            .find(|&t| {
+                let total = facts[t].magnitude();
+                total > 0.0 && (sum - total).abs() <= total * 0.01
+            });
+        let title = column.or_else(|| heading_before(post, texts, before));
+        out.push(Series {
+            members,
+            periods: None,
+            whole,
+            labels: Some(heads.clone()),
+            groups: None,
+            title,
+            confidence: Confidence::STRONG,
+        });
+    }
+    out
+}
+
+/// The short heading a list stands under (`STATIONS` over `$2.898 billion:` and its items),
+/// in sentence case.
+fn heading_before(post: &Post, texts: &[Vec<char>], first_line: usize) -> Option<String> {
+    (first_line.saturating_sub(2)..first_line)
+        .rev()
+        .map(|p| &post.paragraphs[p].text)
+        .find(|t| !t.chars().any(|c| c.is_ascii_digit()))
+        .filter(|t| {
+            let n = t.chars().count();
+            (2..=60).contains(&n) && !t.trim_end().ends_with(':') && texts.len() > first_line
+        })
+        .map(|t| {
+            // (One capitalised word is as often a name, `NASA`, as a heading set in capitals.)
+            if t.chars().any(|c| c.is_lowercase()) || !t.trim().contains(' ') {
+                t.trim().to_string()
+            } else {
+                let lower = t.trim().to_lowercase();
+                let mut chars = lower.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::choose::{choose, ChartKind, ChartSpec, Confidence};
+    use crate::extract::extract;
+    use crate::post::Post;
+
+    fn drawn(source: &str) -> Vec<ChartSpec> {
+        let post = Post::parse(source);
+        choose(&post, &extract(&post))
+            .into_iter()
+            .filter(|c| c.confidence >= Confidence::DRAWN && c.kind != ChartKind::Kpi)
+            .collect()
+    }
+
+    fn bars(chart: &ChartSpec) -> Vec<(&str, f64)> {
+        chart
+            .points
+            .iter()
+            .map(|p| (p.label.as_str(), p.value))
+            .collect()
+    }
+
+    #[test]
+    fn lines_of_one_shape_are_columns() {
+        let got = drawn(
+            "---\ntitle: How the county voted\nlang: en\n---\n\n<p>Results by town:<br>\n<strong>Northfield:</strong> Adams 61% 12,040 | Baker 38% 7,513<br>\n<strong>Riverton:</strong> Adams 47% 9,880 | Baker 52% 10,931<br>\n<strong>Lake Hollow:</strong> Adams 55% 4,201 | Baker 44% 3,362</p>\n",
+        );
+        assert_eq!(got.len(), 4, "{got:#?}");
+        assert_eq!(got[0].title, "Adams");
+        assert_eq!(
+            bars(&got[0]),
+            vec![
+                ("Northfield", 61.0),
+                ("Riverton", 47.0),
+                ("Lake Hollow", 55.0)
+            ]
+        );
+        assert_eq!(got[0].unit.as_deref(), Some("%"));
+        assert_eq!(
+            bars(&got[3]),
+            vec![
+                ("Northfield", 7513.0),
+                ("Riverton", 10931.0),
+                ("Lake Hollow", 3362.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn item_lines_under_their_total_are_its_parts() {
+        let got = drawn(
+            "---\ntitle: Where the bond money goes\nlang: en\n---\n\n<p><strong>PARKS AND TRAILS</strong><br>\n$120 million:<br>\nNew playgrounds in 14 parks - $45 million<br>\nTrail repairs along the river - $50 million<br>\nField lights for six schools - $25 million</p>\n",
+        );
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(got[0].kind, ChartKind::Pie);
+        assert_eq!(got[0].title, "Parks and trails");
+        assert_eq!(
+            bars(&got[0]),
+            vec![
+                ("New playgrounds", 45.0),
+                ("Trail repairs", 50.0),
+                ("Field lights", 25.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn two_lines_or_lines_of_other_shapes_are_no_list() {
+        assert!(drawn(
+            "---\ntitle: t\nlang: en\n---\n\n<p>Note: prices rose 3%<br>\nSource: a survey of 400 shops</p>\n"
+        )
+        .is_empty());
+        assert!(drawn(
+            "---\ntitle: t\nlang: en\n---\n\n<p>North: 12%<br>\nSouth: 400 homes<br>\nEast: $3 million</p>\n"
+        )
+        .is_empty());
+    }
+}
