@@ -142,6 +142,13 @@ pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> 
             taken[k] = true;
         }
     }
+    // Then a figure and the earlier one it is set against (`from $99 to $108`).
+    out.extend(super::pairs::then_and_now(texts, facts, &taken));
+    for series in &out {
+        for &k in &series.members {
+            taken[k] = true;
+        }
+    }
     // Parts of a stated whole first: `总量X，其中A…，B…`, when the parts add up to X.
     for (t, total) in facts.iter().enumerate() {
         if !usable(t) {

@@ -19,6 +19,7 @@ use crate::post::Post;
 
 mod group;
 mod lines;
+mod pairs;
 mod table;
 mod words;
 pub use table::table_facts;
