@@ -1261,3 +1261,93 @@ mod tests {
         assert_eq!(qualifier_before(&text, 18), Some(("more than", 10)));
     }
 }
+
+/// Words that may stand between a figure and the preposition naming what it is for (`5,000
+/// more in the morning`, `a 3.4% increase for cars`).
+const BEFORE_OBJECT: &[&str] = &[
+    "more", "fewer", "less", "increase", "gain", "rise", "drop", "decline", "cut",
+];
+
+/// Prepositions that name what each figure of a list is for or when (`$45 million for parks`,
+/// `900 more in the evening`, `$3 million to expand parking`).
+const OBJECT_PREPOSITIONS: &[&str] = &["for", "to", "in", "on", "during", "at"];
+
+/// What a figure is for, written after it (`$45 million for new parks` -> `new parks`), and
+/// where that phrase ends; `None` when no such phrase follows.
+fn object_after(chars: &[char], end: usize) -> Option<(String, usize)> {
+    let window = &chars[end.min(chars.len())..chars.len().min(end + 64)];
+    let stop = window
+        .iter()
+        .position(|&c| matches!(c, ',' | ';' | '.' | '。' | ':' | '(' | ')' | '!' | '?'))
+        .unwrap_or(window.len());
+    let phrase: String = window[..stop].iter().collect();
+    // (`… for parks and $9 million for …`: the phrase ends where the next item begins.)
+    let phrase = phrase.split(" and ").next().unwrap_or("");
+    let mut words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.first().is_some_and(|w| BEFORE_OBJECT.contains(w)) {
+        words.remove(0);
+    }
+    let preposition = *words.first().filter(|w| OBJECT_PREPOSITIONS.contains(w))?;
+    words.remove(0);
+    if words
+        .first()
+        .is_some_and(|w| ["the", "a", "an"].contains(w))
+    {
+        words.remove(0);
+    } else if preposition == "to" && words.len() >= 2 {
+        // (`to enhance food access`: the verb says what is done with it; the rest is what.)
+        words.remove(0);
+    }
+    let named = (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && !is_stop_word(&w.to_ascii_lowercase())
+        });
+    named.then(|| (words.join(" "), end + phrase.chars().count()))
+}
+
+/// `$45 million for parks, $20 million for trails and $5 million to repair pools`: a list
+/// whose figures each say after them what they are for. The figures are one list, each
+/// labelled by its phrase.
+pub fn objects_of_a_list(facts: &mut [super::Fact], chars: &[char]) {
+    let objects: Vec<Option<(String, usize)>> = facts
+        .iter()
+        .map(|f| object_after(chars, f.place.end))
+        .collect();
+    let joins = |from: usize, to: usize| {
+        let between: String = chars
+            .get(from..to)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default();
+        matches!(
+            between.trim(),
+            "," | ", and" | "and" | "" | ", while" | ", plus"
+        ) || between.trim().trim_start_matches(',').trim() == "and"
+    };
+    let mut k = 0;
+    while k < facts.len() {
+        let mut end = k + 1;
+        while end < facts.len()
+            && facts[end].place.paragraph == facts[k].place.paragraph
+            && facts[end].place.sentence == facts[k].place.sentence
+            && facts[end].unit == facts[k].unit
+            && objects[end - 1]
+                .as_ref()
+                .is_some_and(|(_, to)| joins(*to, facts[end].place.start))
+            && objects[end].is_some()
+            && objects[k].is_some()
+        {
+            end += 1;
+        }
+        if end - k >= 2 {
+            for n in k..end {
+                if let Some((object, _)) = &objects[n] {
+                    facts[n].label = object.clone();
+                }
+                facts[n].place.listed_with_previous = n > k;
+            }
+        }
+        k = end;
+    }
+}

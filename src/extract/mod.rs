@@ -425,6 +425,7 @@ fn extract_paragraph(
     });
     if english {
         facts = english_ranges(facts, &chars);
+        english_prose::objects_of_a_list(&mut facts, &chars);
     }
     label::refine(&mut facts, &chars, english);
     carry_direction(&mut facts);

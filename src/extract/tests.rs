@@ -695,6 +695,34 @@ fn english_respectively_names_each_figure() {
 }
 
 #[test]
+fn english_list_of_what_each_figure_is_for() {
+    let got = en("The bond sets aside $45 million for new parks, $20 million for trails, and $5 million to repair pools. Visits rose by 9,000 more in the evening and 3,000 more at night.");
+    let read: Vec<(&str, f64, bool)> = got
+        .iter()
+        .map(|f| {
+            (
+                f.label.as_str(),
+                f.value.headline(),
+                f.place.listed_with_previous,
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("new parks", 45.0, false),
+            ("trails", 20.0, true),
+            ("pools", 5.0, true),
+            ("evening", 9000.0, false),
+            ("night", 3000.0, true),
+        ]
+    );
+    // One figure with its purpose is no list.
+    let got = en("The city spent $12 million on roads.");
+    assert_eq!(got[0].label, "roads");
+}
+
+#[test]
 fn english_units_stay_english_and_chinese_posts_stay_chinese() {
     let got = en("The fare rose 40 cents to $2.75, and the line is 6 miles long.");
     let units: Vec<&str> = got.iter().filter_map(|f| f.unit.as_deref()).collect();
