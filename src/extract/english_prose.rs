@@ -1182,86 +1182,6 @@ pub fn english_unit(unit: &str) -> Option<&'static str> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
-
-    #[test]
-    fn word_lists_are_sorted_for_their_search() {
-        for list in [STOP_WORDS, LINKS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
-    }
-
-    #[test]
-    fn full_stops_that_end_sentences() {
-        let mut text =
-            chars("Sales fell 1.9% in March. Mr. Smith said the U.S. rate rose. It was 3.5.");
-        mark_sentence_ends(&mut text);
-        let marked: String = text.iter().collect();
-        assert_eq!(
-            marked,
-            "Sales fell 1.9% in March。 Mr. Smith said the U.S. rate rose。 It was 3.5。"
-        );
-    }
-
-    #[test]
-    fn the_noun_a_figure_counts() {
-        let unit = |s: &str, at: usize| noun_unit(&chars(s), at).map(|(u, _)| u);
-        assert_eq!(
-            unit("940 subway cars to be bought", 3).as_deref(),
-            Some("subway cars")
-        );
-        assert_eq!(unit("80 miles of track", 2).as_deref(), Some("miles"));
-        assert_eq!(
-            unit("13 more stations fully open", 2).as_deref(),
-            Some("stations")
-        );
-        assert_eq!(
-            unit("2.9 murders per 100,000 people.", 3).as_deref(),
-            Some("murders per 100,000 people")
-        );
-        assert_eq!(unit("54 per 100K, and", 2).as_deref(), Some("per 100K"));
-        assert_eq!(unit("10,725 BTC in", 6).as_deref(), Some("BTC"));
-        // Names, time words and glued codes are not counted nouns.
-        assert_eq!(unit("737 Max jets", 3), None);
-        // A stretch of time is counted in its unit (`288 days since`), a multiple in `times`.
-        assert_eq!(unit("288 days since", 3).as_deref(), Some("days"));
-        assert_eq!(unit("7 times faster", 1).as_deref(), Some("times"));
-        assert_eq!(unit("3rd place", 1), None);
-    }
-
-    #[test]
-    fn periods_an_english_label_starts_with() {
-        let p = |s: &str| leading_period(s);
-        assert_eq!(p("2021 revenue").as_deref(), Some("2021"));
-        assert_eq!(p("FY2023 sales").as_deref(), Some("FY2023"));
-        assert_eq!(p("Q2 2024 profit").as_deref(), Some("Q2 2024"));
-        assert_eq!(p("March 2010").as_deref(), Some("March 2010"));
-        assert_eq!(p("November").as_deref(), Some("November"));
-        assert_eq!(p("the first half").as_deref(), Some("the first half"));
-        assert_eq!(p("May rates"), Some("May".to_string()));
-        assert_eq!(p("march on"), None);
-        assert_eq!(p("3000 jobs"), None);
-    }
-
-    #[test]
-    fn falls_and_hedges() {
-        assert!(states_decrease(&chars("Retail sales fell ")));
-        assert!(states_decrease(&chars("the rate fell another ")));
-        assert!(states_decrease(&chars("unemployed persons declined by ")));
-        assert!(!states_decrease(&chars("the rate fell to ")));
-        assert!(!states_decrease(&chars("the company lost ")));
-        assert!(decrease_after(&chars("100 fewer deaths"), 3));
-        let text = chars("replace more than 80 miles");
-        assert_eq!(qualifier_before(&text, 18), Some(("more than", 10)));
-    }
-}
-
 /// Words that may stand between a figure and the preposition naming what it is for (`5,000
 /// more in the morning`, `a 3.4% increase for cars`).
 const BEFORE_OBJECT: &[&str] = &[
@@ -1349,5 +1269,85 @@ pub fn objects_of_a_list(facts: &mut [super::Fact], chars: &[char]) {
             }
         }
         k = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_their_search() {
+        for list in [STOP_WORDS, LINKS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn full_stops_that_end_sentences() {
+        let mut text =
+            chars("Sales fell 1.9% in March. Mr. Smith said the U.S. rate rose. It was 3.5.");
+        mark_sentence_ends(&mut text);
+        let marked: String = text.iter().collect();
+        assert_eq!(
+            marked,
+            "Sales fell 1.9% in March。 Mr. Smith said the U.S. rate rose。 It was 3.5。"
+        );
+    }
+
+    #[test]
+    fn the_noun_a_figure_counts() {
+        let unit = |s: &str, at: usize| noun_unit(&chars(s), at).map(|(u, _)| u);
+        assert_eq!(
+            unit("940 subway cars to be bought", 3).as_deref(),
+            Some("subway cars")
+        );
+        assert_eq!(unit("80 miles of track", 2).as_deref(), Some("miles"));
+        assert_eq!(
+            unit("13 more stations fully open", 2).as_deref(),
+            Some("stations")
+        );
+        assert_eq!(
+            unit("2.9 murders per 100,000 people.", 3).as_deref(),
+            Some("murders per 100,000 people")
+        );
+        assert_eq!(unit("54 per 100K, and", 2).as_deref(), Some("per 100K"));
+        assert_eq!(unit("10,725 BTC in", 6).as_deref(), Some("BTC"));
+        // Names, time words and glued codes are not counted nouns.
+        assert_eq!(unit("737 Max jets", 3), None);
+        // A stretch of time is counted in its unit (`288 days since`), a multiple in `times`.
+        assert_eq!(unit("288 days since", 3).as_deref(), Some("days"));
+        assert_eq!(unit("7 times faster", 1).as_deref(), Some("times"));
+        assert_eq!(unit("3rd place", 1), None);
+    }
+
+    #[test]
+    fn periods_an_english_label_starts_with() {
+        let p = |s: &str| leading_period(s);
+        assert_eq!(p("2021 revenue").as_deref(), Some("2021"));
+        assert_eq!(p("FY2023 sales").as_deref(), Some("FY2023"));
+        assert_eq!(p("Q2 2024 profit").as_deref(), Some("Q2 2024"));
+        assert_eq!(p("March 2010").as_deref(), Some("March 2010"));
+        assert_eq!(p("November").as_deref(), Some("November"));
+        assert_eq!(p("the first half").as_deref(), Some("the first half"));
+        assert_eq!(p("May rates"), Some("May".to_string()));
+        assert_eq!(p("march on"), None);
+        assert_eq!(p("3000 jobs"), None);
+    }
+
+    #[test]
+    fn falls_and_hedges() {
+        assert!(states_decrease(&chars("Retail sales fell ")));
+        assert!(states_decrease(&chars("the rate fell another ")));
+        assert!(states_decrease(&chars("unemployed persons declined by ")));
+        assert!(!states_decrease(&chars("the rate fell to ")));
+        assert!(!states_decrease(&chars("the company lost ")));
+        assert!(decrease_after(&chars("100 fewer deaths"), 3));
+        let text = chars("replace more than 80 miles");
+        assert_eq!(qualifier_before(&text, 18), Some(("more than", 10)));
     }
 }
