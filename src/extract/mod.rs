@@ -9,6 +9,7 @@ mod english;
 mod english_prose;
 mod frame;
 mod label;
+pub(crate) mod list_line;
 mod normalize;
 pub use normalize::Script;
 mod numerals;
@@ -169,12 +170,34 @@ pub fn extract(post: &Post) -> Vec<Fact> {
         ));
     }
     label::borrow_subjects(&mut facts);
+    if english {
+        name_list_lines(post, &mut facts);
+    }
     frame::fill(&mut facts, &|p| {
         post.paragraphs
             .get(p)
             .and_then(|paragraph| opening_period(&paragraph.text))
     });
     facts
+}
+
+/// A list line's figures are named by its head (`Bronx: Obama 88% 300,327`).
+fn name_list_lines(post: &Post, facts: &mut [Fact]) {
+    let mut k = 0;
+    while k < facts.len() {
+        let paragraph = facts[k].place.paragraph;
+        let end = (k..facts.len())
+            .find(|&n| facts[n].place.paragraph != paragraph)
+            .unwrap_or(facts.len());
+        let own: Vec<usize> = (k..end).collect();
+        let text: Vec<char> = post.paragraphs[paragraph].text.chars().collect();
+        if let Some(line) = list_line::read_line(paragraph, &text, facts, &own) {
+            for (&n, label) in line.figures.iter().zip(list_line::figure_labels(&line)) {
+                facts[n].label = label;
+            }
+        }
+        k = end;
+    }
 }
 
 /// The period a paragraph opens with (`7月，…`, `2021年，…`, `截至7月末，…`): figures after it

@@ -723,6 +723,25 @@ fn english_list_of_what_each_figure_is_for() {
 }
 
 #[test]
+fn english_list_lines_name_their_figures_by_their_head() {
+    let got = en("<p>Northfield: Adams 61% 12,040 | Baker 38% 7,513<br>\nNew playgrounds in 14 parks - $45 million<br>\nNote: Adams 61% 12,040 won the town</p>");
+    let labels: Vec<&str> = got.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(
+        &labels[..5],
+        [
+            "Adams, Northfield",
+            "Adams, Northfield",
+            "Baker, Northfield",
+            "Baker, Northfield",
+            "parks",
+        ]
+    );
+    assert_eq!(labels[5], "New playgrounds");
+    // (A line that goes on after its figures is a sentence: its words are read as prose.)
+    assert!(!labels[6..].iter().any(|l| l.contains("Note")));
+}
+
+#[test]
 fn english_units_stay_english_and_chinese_posts_stay_chinese() {
     let got = en("The fare rose 40 cents to $2.75, and the line is 6 miles long.");
     let units: Vec<&str> = got.iter().filter_map(|f| f.unit.as_deref()).collect();
