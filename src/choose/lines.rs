@@ -73,7 +73,7 @@ pub(super) fn line_lists(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Ve
         }
         let run: Vec<&Line> = lines[p..end].iter().flatten().collect();
         if run.len() >= MIN_LINES {
-            out.extend(columns(post, texts, facts, &run));
+            out.extend(columns(post, facts, &run));
         }
         p = end;
     }
@@ -91,7 +91,7 @@ fn same_shape(facts: &[Fact], a: &Line, b: &Line) -> bool {
 }
 
 /// Each place of a figure across the lines of one list, as a series.
-fn columns(post: &Post, texts: &[Vec<char>], facts: &[Fact], run: &[&Line]) -> Vec<Series> {
+fn columns(post: &Post, facts: &[Fact], run: &[&Line]) -> Vec<Series> {
     let heads: Vec<String> = run.iter().map(|l| label_of(&l.head, l.form)).collect();
     if !crate::all_distinct(&heads) || heads.iter().any(String::is_empty) {
         return Vec::new();
@@ -115,7 +115,7 @@ fn columns(post: &Post, texts: &[Vec<char>], facts: &[Fact], run: &[&Line]) -> V
                 let total = facts[t].magnitude();
                 total > 0.0 && (sum - total).abs() <= total * 0.01
             });
-        let title = column.or_else(|| heading_before(post, texts, before));
+        let title = column.or_else(|| heading_before(post, before));
         out.push(Series {
             members,
             periods: None,
@@ -129,30 +129,11 @@ fn columns(post: &Post, texts: &[Vec<char>], facts: &[Fact], run: &[&Line]) -> V
     out
 }
 
-/// The short heading a list stands under (`STATIONS` over `$2.898 billion:` and its items),
-/// in sentence case.
-fn heading_before(post: &Post, texts: &[Vec<char>], first_line: usize) -> Option<String> {
+/// The short heading a list stands under (`STATIONS` over `$2.898 billion:` and its items).
+fn heading_before(post: &Post, first_line: usize) -> Option<String> {
     (first_line.saturating_sub(2)..first_line)
         .rev()
-        .map(|p| &post.paragraphs[p].text)
-        .find(|t| !t.chars().any(|c| c.is_ascii_digit()))
-        .filter(|t| {
-            let n = t.chars().count();
-            (2..=60).contains(&n) && !t.trim_end().ends_with(':') && texts.len() > first_line
-        })
-        .map(|t| {
-            // (One capitalised word is as often a name, `NASA`, as a heading set in capitals.)
-            if t.chars().any(|c| c.is_lowercase()) || !t.trim().contains(' ') {
-                t.trim().to_string()
-            } else {
-                let lower = t.trim().to_lowercase();
-                let mut chars = lower.chars();
-                chars
-                    .next()
-                    .map(|c| c.to_uppercase().chain(chars).collect())
-                    .unwrap_or_default()
-            }
-        })
+        .find_map(|p| crate::extract::heading_of(&post.paragraphs[p].text))
 }
 
 #[cfg(test)]

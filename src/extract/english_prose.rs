@@ -814,6 +814,13 @@ const LEADING: &[&str] = &[
     "since",
 ];
 
+/// Words that help a verb or stand beside it (`will be getting`, `also`), not names.
+const AUXILIARIES: &[&str] = &[
+    "also", "already", "am", "are", "be", "been", "being", "can", "could", "did", "do", "does",
+    "get", "gets", "got", "had", "has", "have", "is", "just", "may", "might", "must", "now",
+    "only", "shall", "should", "still", "then", "was", "were", "will", "would",
+];
+
 /// The label of an English figure: the words of its clause before it, without the verb that
 /// links them (`Retail sales fell 1.9%` -> `Retail sales`), or, when the clause names nothing
 /// before it, what follows (`$21.5 million in subsidies` -> `subsidies`); a counted noun that
@@ -834,6 +841,25 @@ pub fn label(
         .collect();
     if words.len() > 8 {
         words.drain(..words.len() - 8);
+    }
+    // `shelter costs, which rose 0.4%`: a relative clause's figure is of the noun before it.
+    let mut relative = String::new();
+    if words.first().is_some_and(|w| one_of(w, &["which", "who"])) {
+        let back = &chars[context_start.saturating_sub(48)..context_start];
+        let back: String = back.iter().collect();
+        let back = back.trim_end().trim_end_matches(',');
+        let noun = back
+            .rsplit(|c: char| matches!(c, ',' | ';' | ':' | '。' | '(' | ')'))
+            .next()
+            .unwrap_or("");
+        let mut named: Vec<&str> = noun.split_whitespace().collect();
+        if named.len() > 4 {
+            named.drain(..named.len() - 4);
+        }
+        while named.first().is_some_and(|w| one_of(w, LEADING)) {
+            named.remove(0);
+        }
+        relative = named.join(" ");
     }
     // Punctuation inside the clause ends what came before it (`the city's`, `-`).
     if let Some(p) = words
@@ -861,7 +887,8 @@ pub fn label(
     {
         words.truncate(p);
     }
-    // A clause on a pronoun (`they will be getting`) names nothing: what follows may.
+    // A clause on a pronoun (`they will be getting`) names nothing but what its verb is done
+    // to (`we generated strong cash flow`); else what follows the figure may.
     if words.first().is_some_and(|w| {
         one_of(
             w,
@@ -870,9 +897,21 @@ pub fn label(
             ],
         )
     }) {
-        words.clear();
+        words.remove(0);
+        while words.first().is_some_and(|w| {
+            one_of(w, AUXILIARIES) || bare(w).ends_with("ed") || bare(w).ends_with("ing")
+        }) {
+            words.remove(0);
+        }
+        while words.first().is_some_and(|w| one_of(w, LEADING)) {
+            words.remove(0);
+        }
     }
-    let mut label = words.join(" ");
+    let mut label = if relative.is_empty() {
+        words.join(" ")
+    } else {
+        relative
+    };
     label = label
         .trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '\'')
         .to_string();

@@ -181,7 +181,9 @@ pub fn extract(post: &Post) -> Vec<Fact> {
     facts
 }
 
-/// A list line's figures are named by its head (`Bronx: Obama 88% 300,327`).
+/// A list line's figures are named by its head (`Bronx: Obama 88% 300,327`); a figure that
+/// opens the paragraph under a short heading (`PARKS AND TRAILS` / `$120 million:`), naming
+/// nothing itself, is the heading's.
 fn name_list_lines(post: &Post, facts: &mut [Fact]) {
     let mut k = 0;
     while k < facts.len() {
@@ -191,6 +193,16 @@ fn name_list_lines(post: &Post, facts: &mut [Fact]) {
             .unwrap_or(facts.len());
         let own: Vec<usize> = (k..end).collect();
         let text: Vec<char> = post.paragraphs[paragraph].text.chars().collect();
+        let opens = text[..facts[k].place.start.min(text.len())]
+            .iter()
+            .all(|c| c.is_whitespace());
+        let heading = paragraph
+            .checked_sub(1)
+            .filter(|&p| k == 0 || facts[k - 1].place.paragraph < p)
+            .and_then(|p| heading_of(&post.paragraphs[p].text));
+        if let (true, true, Some(heading)) = (opens, facts[k].label.is_empty(), heading) {
+            facts[k].label = heading;
+        }
         if let Some(line) = list_line::read_line(paragraph, &text, facts, &own) {
             for (&n, label) in line.figures.iter().zip(list_line::figure_labels(&line)) {
                 facts[n].label = label;
@@ -198,6 +210,30 @@ fn name_list_lines(post: &Post, facts: &mut [Fact]) {
         }
         k = end;
     }
+}
+
+/// A paragraph that reads as a heading over what follows: a few words, no figure, no
+/// sentence end; set in capitals, it is given in sentence case (`PARKS AND TRAILS` -> `Parks
+/// and trails`).
+pub(crate) fn heading_of(text: &str) -> Option<String> {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    let plain = (1..=8).contains(&words)
+        && text.chars().count() <= 60
+        && text.chars().any(char::is_alphabetic)
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && !text.ends_with(['.', ':', '!', '?', ',', ';']);
+    if !plain {
+        return None;
+    }
+    if words == 1 || text.chars().any(char::is_lowercase) {
+        return Some(text.to_string());
+    }
+    let lower = text.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The period a paragraph opens with (`7月，…`, `2021年，…`, `截至7月末，…`): figures after it

@@ -742,6 +742,15 @@ fn english_list_lines_name_their_figures_by_their_head() {
 }
 
 #[test]
+fn english_labels_past_a_pronoun_a_relative_clause_and_a_heading() {
+    let got = en("As the chief explained, \u{201c}We also generated strong cash flow of $9.1 billion.\u{201d} Rents rose, and food costs, which rose 0.6%, led the index.");
+    let labels: Vec<&str> = got.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, ["strong cash flow", "food costs"]);
+    let got = en("<p><strong>PARKS AND TRAILS</strong><br>\n$120 million:<br>\nNew playgrounds - $45 million</p>");
+    assert_eq!(got[0].label, "Parks and trails");
+}
+
+#[test]
 fn english_units_stay_english_and_chinese_posts_stay_chinese() {
     let got = en("The fare rose 40 cents to $2.75, and the line is 6 miles long.");
     let units: Vec<&str> = got.iter().filter_map(|f| f.unit.as_deref()).collect();
