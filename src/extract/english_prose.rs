@@ -849,7 +849,7 @@ pub fn label(
         let back: String = back.iter().collect();
         let back = back.trim_end().trim_end_matches(',');
         let noun = back
-            .rsplit(|c: char| matches!(c, ',' | ';' | ':' | '。' | '(' | ')'))
+            .rsplit([',', ';', ':', '。', '(', ')'])
             .next()
             .unwrap_or("");
         let mut named: Vec<&str> = noun.split_whitespace().collect();
