@@ -114,9 +114,12 @@ pub fn analyze_in(
                 .iter()
                 .any(|t| t.value == f.value && t.sign == f.sign && t.text == f.text))
     });
+    let from_text = facts.len();
     facts.extend(from_tables);
     // A figure said again (`$423 million` in the lede and in the third paragraph) is one fact,
-    // at its first mention: the charts were drawn from every mention.
+    // at its first mention: the charts were drawn from every mention. In English it is the
+    // same figure only when its words are alike too (`Rents rose 0.4%` after `shelter rose
+    // 0.4%` is a new one); a table's cells all stand (a table repeats the prose on purpose).
     // (One sort of the figures, through the sort the crate already has: a post can hold a
     // hundred thousand of them, and a set type would add its code to the download.)
     let keys: Vec<(u64, i8, Option<&str>)> = facts
@@ -126,16 +129,19 @@ pub fn analyze_in(
     let mut order: Vec<usize> = (0..facts.len()).collect();
     sort_indices(&mut order, &|a, b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
     let mut again = vec![false; facts.len()];
-    let mut first: Option<usize> = None;
+    let mut group: Vec<usize> = Vec::new();
     for &k in &order {
         // (Ranges are never the same figure said again.)
-        if !matches!(facts[k].value, extract::Value::One(_)) {
+        if !matches!(facts[k].value, extract::Value::One(_)) || k >= from_text {
             continue;
         }
-        match first {
-            Some(f) if keys[f] == keys[k] => again[k] = true,
-            _ => first = Some(k),
+        if group.first().is_some_and(|&f| keys[f] != keys[k]) {
+            group.clear();
         }
+        again[k] = group
+            .iter()
+            .any(|&j| said_alike(&facts[j].label, &facts[k].label));
+        group.push(k);
     }
     let mut k = 0;
     facts.retain(|_| {
@@ -149,6 +155,28 @@ pub fn analyze_in(
         facts,
         charts,
     })
+}
+
+/// Two labels of one figure that may be the same statement said again: one names nothing, one
+/// holds the other, or they share a word of four letters or more. (Chinese labels of a
+/// restatement are as often a new clause's words: the same figure is the same fact there.)
+fn said_alike(a: &str, b: &str) -> bool {
+    if a.is_empty()
+        || b.is_empty()
+        || a.contains(b)
+        || b.contains(a)
+        || !(a.is_ascii() && b.is_ascii())
+    {
+        return true;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let theirs = words(b);
+    words(a).iter().any(|w| theirs.contains(w))
 }
 
 /// Extraction reads traditional characters folded to simplified ones; a traditional post gets
@@ -233,6 +261,19 @@ mod tests {
             .map(|f| f.label.as_str())
             .collect();
         assert_eq!(twelve, ["甲市销售额"]);
+        // In English, another measure with the same figure is another fact; the same measure
+        // said again is not.
+        let analysis = analyze(
+            "---\ntitle: t\nlang: en\n---\n\nShelter rose 0.4% and rents rose 0.4% in May. Shelter, up 0.4%, led.\n",
+        )
+        .expect("reads");
+        let labels: Vec<&str> = analysis
+            .facts
+            .iter()
+            .filter(|f| f.value.headline() == 0.4)
+            .map(|f| f.label.as_str())
+            .collect();
+        assert_eq!(labels, ["Shelter", "rents"]);
     }
 
     #[test]
