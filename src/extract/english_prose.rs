@@ -814,6 +814,11 @@ const LEADING: &[&str] = &[
     "since",
 ];
 
+/// Link words that are as often the noun a figure measures (`shelter costs`, `a tax cut`).
+const NOUNS_OR_VERBS: &[&str] = &[
+    "cost", "costs", "cut", "cuts", "decrease", "forecast", "gains", "increase", "sales",
+];
+
 /// Words that help a verb or stand beside it (`will be getting`, `also`), not names.
 const AUXILIARIES: &[&str] = &[
     "also", "already", "am", "are", "be", "been", "being", "can", "could", "did", "do", "does",
@@ -868,7 +873,14 @@ pub fn label(
     {
         words.drain(..=p);
     }
-    while words.last().is_some_and(|w| is_link_ci(bare(w))) {
+    // (`Shelter costs rose`: once the verb is off, a word that may be a noun or a verb is the
+    // noun.)
+    let mut verb_off = false;
+    while let Some(w) = words.last().map(|w| bare(w)).filter(|w| is_link_ci(w)) {
+        if verb_off && one_of(w, NOUNS_OR_VERBS) {
+            break;
+        }
+        verb_off |= w.len() > 3 && !one_of(w, LEADING);
         words.pop();
     }
     while words.first().is_some_and(|w| one_of(w, LEADING)) {
