@@ -535,8 +535,9 @@ pub fn noun_unit(chars: &[char], end: usize) -> Option<(String, usize)> {
         words.push(raw);
         word_end = j;
         i = j;
-        // (`7 times faster`: a multiple ends its unit.)
-        if words.len() == 2 || acronym || word == "times" {
+        // (`7 times faster`: a multiple ends its unit; `1000 cases compares`: a plural noun
+        // ends it, what follows is its verb.)
+        if words.len() == 2 || acronym || word == "times" || plural(&word) {
             break;
         }
     }
@@ -813,6 +814,17 @@ const LEADING: &[&str] = &[
     "before",
     "since",
 ];
+
+/// A noun's plural (`cases`, `people` is read as one by its verb), not a word ending in s
+/// (`news`, `bus`, `glass`, `analysis`).
+fn plural(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !["ss", "us", "is", "ws"]
+            .iter()
+            .any(|end| word.ends_with(end))
+        && !matches!(word, "series" | "species" | "means" | "basis")
+}
 
 /// Link words that are as often the noun a figure measures (`shelter costs`, `a tax cut`).
 const NOUNS_OR_VERBS: &[&str] = &[

@@ -746,7 +746,14 @@ fn english_labels_past_a_pronoun_a_relative_clause_and_a_heading() {
     let got = en("As the chief explained, \u{201c}We also generated strong cash flow of $9.1 billion.\u{201d} Rents rose, and food costs, which rose 0.6%, led the index.");
     let labels: Vec<&str> = got.iter().map(|f| f.label.as_str()).collect();
     assert_eq!(labels, ["strong cash flow", "food costs"]);
-    assert_eq!(en("Shelter costs rose 0.4% in May.")[0].label, "Shelter costs");
+    assert_eq!(
+        en("Shelter costs rose 0.4% in May.")[0].label,
+        "Shelter costs"
+    );
+    // A plural noun ends the counted noun; what follows is its verb.
+    let got = en("Our 1,000 cases compares with 13 crypto exchanges and 5 news outlets.");
+    let units: Vec<&str> = got.iter().filter_map(|f| f.unit.as_deref()).collect();
+    assert_eq!(units, ["cases", "crypto exchanges", "news outlets"]);
     let got = en("<p><strong>PARKS AND TRAILS</strong><br>\n$120 million:<br>\nNew playgrounds - $45 million</p>");
     assert_eq!(got[0].label, "Parks and trails");
 }
