@@ -294,7 +294,9 @@ pub fn read_english(chars: &[char], i: usize) -> Option<(f64, usize)> {
                     return Some((scale / 2.0, tokens[k + skip].2 - i));
                 }
             }
-            return None;
+            // `half of the plan`: a share (whether it is one is for the reader of the words
+            // around it to say).
+            return Some((0.5, tokens[k].2 - i));
         } else if (w == "minus" || w == "negative") && !any {
             // `minus five point five`, `negative one`
             let start = tokens.get(k + 1)?.1;

@@ -501,9 +501,10 @@ fn extract_paragraph(
             f.unit.is_some()
                 || f.scale != 1.0
                 || (english
-                    && chars
-                        .get(f.place.start..f.place.end)
-                        .is_some_and(grouped_or_decimal))
+                    && (word_share(&chars, f)
+                        || chars
+                            .get(f.place.start..f.place.end)
+                            .is_some_and(grouped_or_decimal)))
         });
         drop_unmeasured_spans(&mut facts, &chars);
         for fact in facts.iter_mut().filter(|f| f.unit.is_none()) {
@@ -591,6 +592,16 @@ fn label_of(
 }
 
 /// `38,560`, `21,135.5`, `+53.6`: a number written with a thousands mark or decimals.
+/// A share written in words (`a third`, `three-quarters`): kept with no unit, as written.
+fn word_share(chars: &[char], fact: &Fact) -> bool {
+    fact.unit.is_none()
+        && fact.scale == 1.0
+        && matches!(fact.value, Value::One(v) if v > 0.0 && v < 1.0)
+        && chars
+            .get(fact.place.start..fact.place.end)
+            .is_some_and(|text| !text.iter().any(char::is_ascii_digit))
+}
+
 fn grouped_or_decimal(text: &[char]) -> bool {
     text.windows(2)
         .any(|w| matches!(w[0], ',' | '.') && w[1].is_ascii_digit())
@@ -1311,7 +1322,32 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
         && m.scale == 1.0
         && !chars[m.start..m.end].contains(&',');
     let article = matches!(m.value, Value::One(v) if v == 1.0) && !arabic;
-    if english && m.unit.is_none() && !year && !article {
+    // A fraction in words is a share when it is said of something (`a third of those delays`)
+    // or stands alone (`by more than half.`); before a noun it is an ordinal (`a third
+    // month`).
+    let word_fraction = english
+        && chars[m.start..m.end]
+            .iter()
+            .all(|c| vulgar_fraction(*c).is_none())
+        && !arabic
+        && m.unit.is_none()
+        && m.scale == 1.0
+        && matches!(m.value, Value::One(v) if v > 0.0 && v < 1.0);
+    if word_fraction && !options.every_number {
+        // (`the first half of 2024` is a period.)
+        let before: String = chars[m.start.saturating_sub(8)..m.start].iter().collect();
+        let part_of_a_year = ["first ", "second ", "latter ", "other ", "back ", "front "]
+            .iter()
+            .any(|w| before.to_ascii_lowercase().ends_with(w));
+        let of = starts_with_at(chars, m.end, " of ") && !part_of_a_year;
+        let alone = chars.get(m.end).map_or(true, |&c| {
+            label::is_sentence_end(c) || matches!(c, ',' | ';' | ')')
+        });
+        if !(of || alone) {
+            return Scan::Skip(m.end);
+        }
+    }
+    if english && m.unit.is_none() && !year && !article && !word_fraction {
         if let Some((unit, len)) = english_prose::noun_unit(chars, m.end) {
             m.unit = Some(unit);
             m.end += len;
@@ -1342,7 +1378,7 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
         // An English figure written with a thousands mark or decimals is a figure even bare
         // (`McCain 38,560`, `+53.6`); years and small counts alone are not.
         let written = english && grouped_or_decimal(&chars[m.start..m.end]);
-        if m.unit.is_none() && m.scale == 1.0 && !(listed && arabic) && !written {
+        if m.unit.is_none() && m.scale == 1.0 && !(listed && arabic) && !written && !word_fraction {
             return Scan::Skip(m.end);
         }
         if let NumeralKind::Chinese {

@@ -759,6 +759,19 @@ fn english_labels_past_a_pronoun_a_relative_clause_and_a_heading() {
 }
 
 #[test]
+fn english_fractions_in_words_are_shares_of_something() {
+    let got = en("Half of it is for parks. More than a third of those delays were caused by crowds. Goods are about three-fourths of trade. The bid was cut by more than half. It was a third month of gains. In the first half of 2024 it rose.");
+    let read: Vec<(f64, Option<&str>)> = got
+        .iter()
+        .map(|f| (f.value.headline(), f.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        read,
+        [(0.5, None), (1.0 / 3.0, None), (0.75, None), (0.5, None)]
+    );
+}
+
+#[test]
 fn english_units_stay_english_and_chinese_posts_stay_chinese() {
     let got = en("The fare rose 40 cents to $2.75, and the line is 6 miles long.");
     let units: Vec<&str> = got.iter().filter_map(|f| f.unit.as_deref()).collect();
