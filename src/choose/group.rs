@@ -6,8 +6,15 @@ use super::*;
 
 /// A fact that can stand in a chart: a single stated value with a unit.
 pub(super) fn chartable(fact: &Fact) -> bool {
+    // (English counts go without a noun when the sentence names it once: `5,000 more in the
+    // morning, 6,600 more during midday`; written with a thousands mark or a scale word, they
+    // are figures all the same.)
+    let english_count = fact.unit.is_none()
+        && fact.text.is_ascii()
+        && (fact.scale != 1.0 || fact.text.contains(','))
+        && fact.text.chars().any(|c| c.is_ascii_digit());
     matches!(fact.value, Value::One(v) if v.is_finite())
-        && fact.unit.is_some()
+        && (fact.unit.is_some() || english_count)
         && fact.scale.is_finite()
 }
 

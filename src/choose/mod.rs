@@ -449,7 +449,7 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             kind: ChartKind::Kpi,
             title,
             unit: None,
-            points: cards.iter().map(|&k| Point::from_fact(&facts[k])).collect(),
+            points: cards.iter().map(|&k| card_point(&facts[k])).collect(),
             source,
             lang,
             confidence: Confidence::STRONG,
@@ -460,6 +460,30 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
     let cap = default_cap(post) + tables_drawn;
     select(&mut charts, max.unwrap_or(cap.min(MAX_SERIES_CHARTS)));
     charts
+}
+
+/// A key figure's card. An English change says its direction on the card, as the text's verb
+/// did (`Employment up` 54,000): the label alone would read as a level.
+fn card_point(fact: &Fact) -> Point {
+    let mut point = Point::from_fact(fact);
+    let moved = fact.change.as_deref() == Some("change");
+    if moved && point.label.is_ascii() && !point.label.is_empty() {
+        let direction = if fact.sign < 0 { "down" } else { "up" };
+        let last = point
+            .label
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if ![
+            "up", "down", "rise", "fall", "gain", "drop", "change", "growth",
+        ]
+        .contains(&last.as_str())
+        {
+            point.label = format!("{} {direction}", point.label);
+        }
+    }
+    point
 }
 
 /// About three comparisons for a story of a few paragraphs; for a long briefing, about one
@@ -916,6 +940,14 @@ mod grouping_tests {
     fn charts(source: &str) -> Vec<ChartSpec> {
         let post = Post::parse(source);
         choose(&post, &extract(&post))
+    }
+
+    #[test]
+    fn an_english_card_of_a_change_says_its_direction() {
+        let got = charts("---\ntitle: Jobs up 54,000 in May\nlang: en\n---\n\nJobs up 54,000 in May, the agency said.\n");
+        let card = got.iter().find(|c| c.kind == ChartKind::Kpi).unwrap();
+        assert_eq!(card.points[0].label, "Jobs up");
+        assert_eq!(card.points[0].value, 54000.0);
     }
 
     fn points(chart: &ChartSpec) -> Vec<(String, f64)> {

@@ -399,6 +399,11 @@ pub(super) fn english_fragment(label: &str) -> bool {
         "bookings",
         "boardings",
         "ridership",
+        "morning",
+        "evening",
+        "ceiling",
+        "painting",
+        "lighting",
         "red",
         "need",
     ];

@@ -190,6 +190,46 @@ pub fn states_decrease(before: &[char]) -> bool {
     FALLS_BEFORE.contains(&last) && last != "lost"
 }
 
+/// Verbs and words right before a figure that make it a rise of so much (`Employment up
+/// 54,000`, `added 12,000 jobs`); `rose to 8.6%` is a level, and `to` ends the words first.
+const RISES_BEFORE: &[&str] = &[
+    "up",
+    "rose",
+    "rises",
+    "risen",
+    "grew",
+    "grows",
+    "gained",
+    "gains",
+    "added",
+    "adds",
+    "increased",
+    "increases",
+    "jumped",
+    "jumps",
+    "climbed",
+    "climbs",
+    "surged",
+    "soared",
+    "advanced",
+    "widened",
+];
+
+/// Whether the words ending right before the figure say it moved, up or down, by so much
+/// (a change, not the level it reached).
+pub fn states_move(before: &[char]) -> bool {
+    let mut words = last_words(before, 4);
+    while let Some(w) = words.last() {
+        if FALL_LINKS.contains(&w.as_str()) || QUALIFIER_WORDS.contains(&w.as_str()) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let last = words.last().map(String::as_str).unwrap_or("");
+    RISES_BEFORE.contains(&last) || (FALLS_BEFORE.contains(&last) && last != "lost")
+}
+
 /// The words of the hedges, one by one (`more than`, `about`), skipped before a fall's verb.
 const QUALIFIER_WORDS: &[&str] = &[
     "about",
@@ -668,8 +708,10 @@ const LINKS: &[&str] = &[
     "has",
     "have",
     "he",
+    "he's",
     "her",
     "here",
+    "here's",
     "his",
     "hit",
     "hits",
@@ -680,6 +722,7 @@ const LINKS: &[&str] = &[
     "increases",
     "is",
     "it",
+    "it's",
     "its",
     "jumped",
     "jumps",
@@ -729,6 +772,7 @@ const LINKS: &[&str] = &[
     "sees",
     "set",
     "she",
+    "she's",
     "showed",
     "shows",
     "shrank",
@@ -748,10 +792,13 @@ const LINKS: &[&str] = &[
     "stood",
     "than",
     "that",
+    "that's",
     "the",
     "their",
     "there",
+    "there's",
     "they",
+    "they're",
     "thousand",
     "to",
     "totaled",
@@ -764,7 +811,9 @@ const LINKS: &[&str] = &[
     "valued",
     "was",
     "we",
+    "we're",
     "were",
+    "what's",
     "which",
     "who",
     "will",

@@ -153,7 +153,7 @@ pub fn fill(facts: &mut [Fact], lead_period: &dyn Fn(usize) -> Option<String>) {
                 }
                 .to_string(),
             ),
-            None => None,
+            None => fact.change.take(),
         };
         let core = if tail.is_empty() {
             std::borrow::Cow::Borrowed(head.trim())

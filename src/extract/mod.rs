@@ -453,7 +453,10 @@ fn extract_paragraph(
                         .then(|| english_prose::period_after(&chars, m.unit_end))
                         .flatten()
                         .or(opening),
-                    change: None,
+                    // (English states a move in the verb the label leaves out: `Employment up
+                    // 54,000` is a change; the frame keeps it when it reads no base.)
+                    change: (english && english_prose::states_move(&chars[clause..m.start]))
+                        .then(|| "change".to_string()),
                     place: Place {
                         paragraph,
                         sentence,

@@ -772,6 +772,27 @@ fn english_fractions_in_words_are_shares_of_something() {
 }
 
 #[test]
+fn english_moves_are_changes_and_levels_reached_are_not() {
+    let got = en("Jobs up 54,000 in May. Sales rose 5,000 to 20,000. The rate rose to 8.6%. Imports dropped 1.3%. As of today it's 11.39%.");
+    let read: Vec<(f64, Option<&str>, i8)> = got
+        .iter()
+        .map(|f| (f.value.headline(), f.change.as_deref(), f.sign))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (54000.0, Some("change"), 1),
+            (5000.0, Some("change"), 1),
+            (20000.0, None, 1),
+            (8.6, None, 1),
+            (1.3, Some("change"), -1),
+            (11.39, None, 1),
+        ]
+    );
+    assert_eq!(got[5].label, "today");
+}
+
+#[test]
 fn english_units_stay_english_and_chinese_posts_stay_chinese() {
     let got = en("The fare rose 40 cents to $2.75, and the line is 6 miles long.");
     let units: Vec<&str> = got.iter().filter_map(|f| f.unit.as_deref()).collect();
