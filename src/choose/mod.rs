@@ -943,6 +943,20 @@ mod grouping_tests {
     }
 
     #[test]
+    fn an_english_list_moved_by_one_verb_is_one_chart() {
+        let got = charts("---\ntitle: Jobs by state\nlang: en\n---\n\nOhio, Texas and Utah added 12,000, 9,500 and 7,100 jobs respectively.\n");
+        let bars: Vec<(&str, f64)> = got[0]
+            .points
+            .iter()
+            .map(|p| (p.label.as_str(), p.value))
+            .collect();
+        assert_eq!(
+            bars,
+            [("Ohio", 12000.0), ("Texas", 9500.0), ("Utah", 7100.0)]
+        );
+    }
+
+    #[test]
     fn an_english_card_of_a_change_says_its_direction() {
         let got = charts("---\ntitle: Jobs up 54,000 in May\nlang: en\n---\n\nJobs up 54,000 in May, the agency said.\n");
         let card = got.iter().find(|c| c.kind == ChartKind::Kpi).unwrap();

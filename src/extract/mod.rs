@@ -915,6 +915,10 @@ fn drop_unmeasured_spans(facts: &mut Vec<Fact>, chars: &[char]) {
 /// the verb, wherever the list put it.
 fn carry_direction(facts: &mut [Fact]) {
     for k in 0..facts.len() {
+        // (`added 12,000, 9,500 and 7,100 jobs`: one verb moves every figure of its list.)
+        if k > 0 && facts[k].place.listed_with_previous && facts[k].change.is_none() {
+            facts[k].change = facts[k - 1].change.clone();
+        }
         if facts[k].sign < 0 {
             continue;
         }
