@@ -196,6 +196,16 @@ impl Point {
 /// `一般债券` / `专项债券`.
 const MAX_PAIR_LABEL: usize = 8;
 
+/// The widest label of a pair's bar: eight Han characters; English words run longer for the
+/// same name (`administrative costs`).
+fn pair_label_limit(label: &str) -> usize {
+    if label.is_ascii() {
+        MAX_PAIR_LABEL * 3
+    } else {
+        MAX_PAIR_LABEL * 2
+    }
+}
+
 /// At most this many KPI cards in one group: more is no longer a headline.
 const MAX_KPI_CARDS: usize = 4;
 /// More points than this, or labels longer than this (in wide characters), go horizontal.
@@ -276,7 +286,7 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             && (series.confidence < Confidence::MEDIUM
                 || points
                     .iter()
-                    .any(|p| display_width(&p.label) > MAX_PAIR_LABEL * 2));
+                    .any(|p| display_width(&p.label) > pair_label_limit(&p.label)));
         // Two bars of one name cannot be told apart.
         let same_names =
             !crate::all_distinct(&points.iter().map(Point::full_label).collect::<Vec<_>>());
@@ -954,6 +964,14 @@ mod grouping_tests {
             bars,
             [("Ohio", 12000.0), ("Texas", 9500.0), ("Utah", 7100.0)]
         );
+    }
+
+    #[test]
+    fn an_english_chart_is_titled_by_its_measure_and_an_aside_is_no_list() {
+        let got = charts("---\ntitle: Prices\nlang: en\n---\n\nThe 12-month inflation rate for food was 4.9% in October, up from 4.5% in September.\n");
+        assert_eq!(got[0].title, "12-month inflation rate for food");
+        let got = charts("---\ntitle: t\nlang: en\n---\n\nClaims have been below 300,000, a level seen in healthy markets, for 54 weeks.\n");
+        assert!(got.iter().all(|c| c.kind == ChartKind::Kpi), "{got:#?}");
     }
 
     #[test]

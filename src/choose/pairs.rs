@@ -120,7 +120,7 @@ pub(super) fn then_and_now(texts: &[Vec<char>], facts: &[Fact], taken: &[bool]) 
         // The measure both figures are of names the chart, when it is a name.
         let title = [&facts[later].label, &facts[earlier].label]
             .into_iter()
-            .find(|l| is_face_label(l) && l.chars().next().is_some_and(char::is_alphabetic))
+            .find(|l| is_face_label(l) && l.chars().next().is_some_and(char::is_alphanumeric))
             .map(|l| sentence_case(l));
         used[a] = true;
         used[b] = true;

@@ -586,6 +586,31 @@ pub(super) fn series_title(
     change: bool,
     period: &str,
 ) -> String {
+    // English writes the measure as the figure's label (`The 12-month inflation rate for food
+    // was 4.9%`); the words before it are an article or a clause, not a title. Without a
+    // label that reads as a name, the headline titles the chart.
+    if !crate::format::is_chinese(lang) {
+        let label = first.label.trim();
+        let named = !label.is_empty()
+            && label.chars().count() <= 48
+            && !english_fragment(label)
+            && !label.contains([',', ';', '"']);
+        if named {
+            let mut chars = label.chars();
+            return chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+        }
+        if let Some(title) = post
+            .front_matter
+            .title
+            .as_ref()
+            .filter(|t| !t.trim().is_empty())
+        {
+            return title.clone();
+        }
+    }
     // The sentence up to the figure, read back at most 64 characters (linear on long text).
     let chars = &texts[first.place.paragraph];
     let end = first.place.start.min(chars.len());

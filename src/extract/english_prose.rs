@@ -1297,7 +1297,8 @@ pub fn english_unit(unit: &str) -> Option<&'static str> {
 /// Words that may stand between a figure and the preposition naming what it is for (`5,000
 /// more in the morning`, `a 3.4% increase for cars`).
 const BEFORE_OBJECT: &[&str] = &[
-    "more", "fewer", "less", "increase", "gain", "rise", "drop", "decline", "cut",
+    "more", "fewer", "less", "increase", "gain", "rise", "drop", "decline", "cut", "went", "goes",
+    "go",
 ];
 
 /// Prepositions that name what each figure of a list is for or when (`$45 million for parks`,
@@ -1326,9 +1327,16 @@ fn object_after(chars: &[char], end: usize) -> Option<(String, usize)> {
         .is_some_and(|w| ["the", "a", "an"].contains(w))
     {
         words.remove(0);
-    } else if preposition == "to" && words.len() >= 2 {
-        // (`to enhance food access`: the verb says what is done with it; the rest is what.)
-        words.remove(0);
+    } else if preposition == "to" && words.len() >= 3 {
+        // (`to enhance food access`, `to repair the pools`: the verb says what is done with
+        // it; the rest is what. Two words after `to` are as often the thing itself: `to
+        // retailer commissions`.)
+        let verb_and_article = if ["the", "a", "an"].contains(&words[1]) {
+            2
+        } else {
+            1
+        };
+        words.drain(..verb_and_article);
     }
     let named = (1..=4).contains(&words.len())
         && words.iter().all(|w| {

@@ -27,7 +27,14 @@ pub fn is_list_join(between: &[char]) -> bool {
         let mut rest = between.iter();
         word.chars().all(|w| rest.next() == Some(&w))
     };
-    let english = starts(", ") || starts(" and ");
+    // (English: the next figure follows within a few words, `12,000, 9,500 and 7,100 jobs`,
+    // `38%, about 40%`; `300,000, a threshold associated with …, for 54 weeks` is an aside.)
+    let english = (starts(", ") || starts(" and "))
+        && between
+            .split(|c| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .count()
+            <= 3;
     let listed = between.contains(&'、')
         || matches!(between.first(), Some('和' | '及' | '与'))
         || starts("以及")

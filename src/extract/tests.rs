@@ -696,7 +696,7 @@ fn english_respectively_names_each_figure() {
 
 #[test]
 fn english_list_of_what_each_figure_is_for() {
-    let got = en("The bond sets aside $45 million for new parks, $20 million for trails, and $5 million to repair pools. Visits rose by 9,000 more in the evening and 3,000 more at night.");
+    let got = en("The bond sets aside $45 million for new parks, $20 million for trails, and $5 million to repair the pools. Visits rose by 9,000 more in the evening and 3,000 more at night.");
     let read: Vec<(&str, f64, bool)> = got
         .iter()
         .map(|f| {
@@ -716,6 +716,12 @@ fn english_list_of_what_each_figure_is_for() {
             ("evening", 9000.0, false),
             ("night", 3000.0, true),
         ]
+    );
+    let got = en("Of sales, 67% went to prizes, about 2% to administrative costs and about 6% to retailer commissions.");
+    let labels: Vec<&str> = got.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["prizes", "administrative costs", "retailer commissions"]
     );
     // One figure with its purpose is no list.
     let got = en("The city spent $12 million on roads.");
