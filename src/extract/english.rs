@@ -113,8 +113,33 @@ fn can_start_number(chars: &[char], i: usize) -> bool {
         *slot = c.to_ascii_lowercase() as u8;
         len += 1;
     }
-    std::str::from_utf8(&word[..len])
-        .is_ok_and(|w| is_number_word(w) || matches!(w, "a" | "an" | "half" | "minus" | "negative"))
+    std::str::from_utf8(&word[..len]).is_ok_and(|w| {
+        is_number_word(w)
+            || matches!(w, "half" | "minus" | "negative")
+            // (`a` opens a number only before one: `a third`, `a hundred`, `a dozen`; it is
+            // the commonest word of English text, and the reading is not cheap.)
+            || (matches!(w, "a" | "an") && next_word_counts(chars, i + len))
+    })
+}
+
+/// Whether the word after the space at `i` is one a number goes on with (`a third`, `a
+/// hundred`, `a twenty-first`).
+fn next_word_counts(chars: &[char], i: usize) -> bool {
+    if chars.get(i) != Some(&' ') {
+        return false;
+    }
+    let mut word = [0u8; 12];
+    let mut len = 0;
+    for c in chars[i + 1..].iter().take_while(|c| c.is_ascii_alphabetic()) {
+        let Some(slot) = word.get_mut(len) else {
+            return false;
+        };
+        *slot = c.to_ascii_lowercase() as u8;
+        len += 1;
+    }
+    std::str::from_utf8(&word[..len]).is_ok_and(|w| {
+        is_number_word(w) || ordinal_denominator(w).is_some() || w.starts_with("dozen")
+    })
 }
 
 fn words(chars: &[char], i: usize, limit: usize) -> Vec<(String, usize, usize)> {
