@@ -130,7 +130,10 @@ fn next_word_counts(chars: &[char], i: usize) -> bool {
     }
     let mut word = [0u8; 12];
     let mut len = 0;
-    for c in chars[i + 1..].iter().take_while(|c| c.is_ascii_alphabetic()) {
+    for c in chars[i + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+    {
         let Some(slot) = word.get_mut(len) else {
             return false;
         };

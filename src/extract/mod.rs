@@ -1313,7 +1313,15 @@ fn scan_figure(chars: &[char], i: usize, options: ExtractOptions, english: bool)
             .unit
             .as_deref()
             .is_some_and(|u| !u.contains('/') && units::is_counting_word(u));
-        if m.unit.is_none() || m.unit.as_deref() == Some(unit) || counted_after {
+        // (`sold $1 billion BTC`: English money named by its sign, then what it bought.)
+        let bought_after = english
+            && m.unit.is_some()
+            && m.unit_end >= 4
+            && chars[m.unit_end - 3..m.unit_end]
+                .iter()
+                .all(char::is_ascii_uppercase)
+            && chars[m.unit_end - 4] == ' ';
+        if m.unit.is_none() || m.unit.as_deref() == Some(unit) || counted_after || bought_after {
             m.unit = Some(unit.to_string());
             m.start = start.min(m.start);
         }

@@ -756,6 +756,10 @@ fn english_labels_past_a_pronoun_a_relative_clause_and_a_heading() {
         en("Shelter costs rose 0.4% in May.")[0].label,
         "Shelter costs"
     );
+    // Money named by its sign, then what it bought: `$1 billion BTC` is dollars.
+    let got = en("The firm sold $1 billion BTC last year and holds 10,725 BTC.");
+    let units: Vec<&str> = got.iter().filter_map(|f| f.unit.as_deref()).collect();
+    assert_eq!(units, ["$", "BTC"]);
     // A plural noun ends the counted noun; what follows is its verb.
     let got = en("Our 1,000 cases compares with 13 crypto exchanges and 5 news outlets.");
     let units: Vec<&str> = got.iter().filter_map(|f| f.unit.as_deref()).collect();
