@@ -105,6 +105,16 @@ pub fn english_scale_word(scale: f64) -> Option<&'static str> {
 }
 
 /// True for a language tag of Chinese (`zh`, `zh-CN`, `zh-Hant`…).
+/// A label as a title or a heading in sentence case: its first letter capitalised (`gap` ->
+/// `Gap`). ASCII only: the Unicode case tables would cost the download more than they serve.
+pub fn capitalised(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
 pub fn is_chinese(lang: &str) -> bool {
     lang.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("zh"))
 }

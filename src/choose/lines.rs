@@ -25,7 +25,7 @@ pub(super) fn line_lists(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Ve
     // A line broken in two (`Reconfigure areas … to improve passenger` / `circulation - $185
     // million`): the figureless part opens the head of the line it runs on into.
     for p in 1..lines.len() {
-        let runs_on = texts[p].first().is_some_and(|c| c.is_lowercase())
+        let runs_on = texts[p].first().is_some_and(|c| c.is_ascii_lowercase())
             && by_paragraph[p - 1].is_empty()
             && lines[p - 1].is_none()
             && !post.paragraphs[p - 1]

@@ -121,7 +121,7 @@ pub(super) fn then_and_now(texts: &[Vec<char>], facts: &[Fact], taken: &[bool]) 
         let title = [&facts[later].label, &facts[earlier].label]
             .into_iter()
             .find(|l| is_face_label(l) && l.chars().next().is_some_and(char::is_alphanumeric))
-            .map(|l| sentence_case(l));
+            .map(|l| crate::format::capitalised(l));
         used[a] = true;
         used[b] = true;
         out.push(Series {
@@ -148,15 +148,6 @@ fn unhedged(words: &str) -> &str {
         rest = shorter;
     }
     rest
-}
-
-/// A label as a title: its first letter capitalised (`gap` -> `Gap`).
-fn sentence_case(label: &str) -> String {
-    let mut chars = label.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -596,11 +596,7 @@ pub(super) fn series_title(
             && !english_fragment(label)
             && !label.contains([',', ';', '"']);
         if named {
-            let mut chars = label.chars();
-            return chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
+            return crate::format::capitalised(label);
         }
         if let Some(title) = post
             .front_matter

@@ -226,14 +226,10 @@ pub(crate) fn heading_of(text: &str) -> Option<String> {
     if !plain {
         return None;
     }
-    if words == 1 || text.chars().any(char::is_lowercase) {
+    if words == 1 || text.chars().any(|c| c.is_ascii_lowercase()) {
         return Some(text.to_string());
     }
-    let lower = text.to_lowercase();
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
+    Some(crate::format::capitalised(&text.to_ascii_lowercase()))
 }
 
 /// The period a paragraph opens with (`7月，…`, `2021年，…`, `截至7月末，…`): figures after it
