@@ -881,8 +881,21 @@ pub fn borrow_subjects(facts: &mut [crate::extract::Fact]) {
             && !fact.label.ends_with('期')
         {
             // `平均发行期限10.6年，其中一般债券7.8年`: the part is measured as the whole was.
+            // (`甲市销售额12亿元，乙市8亿元`: the measure is what follows the name of the same
+            // kind, `甲市`, not the name too.)
+            let kind = fact.label.chars().last();
+            let after_name = prev
+                .label
+                .char_indices()
+                .skip(1)
+                .find(|&(_, c)| Some(c) == kind)
+                .map(|(i, c)| &prev.label[i + c.len_utf8()..])
+                .filter(|rest| !rest.is_empty() && rest.chars().count() <= 6);
             let n = prev.label.chars().count();
-            let measure: String = prev.label.chars().skip(n.saturating_sub(6)).collect();
+            let measure: String = match after_name {
+                Some(rest) => rest.to_string(),
+                None => prev.label.chars().skip(n.saturating_sub(6)).collect(),
+            };
             fact.label = format!("{}{measure}", fact.label);
         }
     }
@@ -1137,7 +1150,7 @@ fn measure_after_list<'a>(items: &[&'a str]) -> Option<(&'a str, &'a str)> {
 fn ends_with_measure(label: &str) -> bool {
     const MEASURES: &[&str] = &[
         "期限", "利率", "年限", "率", "额", "量", "值", "规模", "价格", "收入", "余额", "增速",
-        "增幅", "占比", "比重", "产值", "均价", "价",
+        "增幅", "占比", "比重", "产值", "均价", "价", "利润", "营收",
     ];
     MEASURES.iter().any(|m| label.ends_with(m))
 }

@@ -888,3 +888,23 @@ fn an_english_rate_is_labelled_by_what_has_it() {
         ("Detroit", Some("per 100K"))
     );
 }
+
+#[test]
+fn a_measure_stated_once_is_each_names_without_the_first_name() {
+    // (Bug: the second name took the first name with the measure, `乙市甲市销售额`.)
+    let post = crate::post::Post::parse("---\ntitle: t\n---\n\n甲市销售额12亿元，乙市8亿元，丙市5亿元。甲市利润1.2亿元，乙市0.9亿元。\n");
+    let labels: Vec<String> = crate::extract::extract(&post)
+        .into_iter()
+        .map(|f| f.label)
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "甲市销售额",
+            "乙市销售额",
+            "丙市销售额",
+            "甲市利润",
+            "乙市利润"
+        ]
+    );
+}
