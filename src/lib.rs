@@ -18,6 +18,7 @@ pub mod extract;
 pub mod format;
 pub mod post;
 pub mod render;
+pub mod settings;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -53,6 +54,10 @@ pub struct Analysis {
     pub post: Post,
     pub facts: Vec<Fact>,
     pub charts: Vec<ChartSpec>,
+    /// The editor's settings in force (front matter, then what the page says over it).
+    pub settings: settings::Settings,
+    /// Settings that could not be read, each named; the rest applied.
+    pub warnings: Vec<String>,
 }
 
 /// How the source is written.
@@ -84,6 +89,18 @@ pub fn analyze_in(
     format: SourceFormat,
     lang: Option<&str>,
     page_lang: Option<&str>,
+) -> Result<Analysis, Error> {
+    analyze_with(source, format, lang, page_lang, &[])
+}
+
+/// Like [`analyze_in`], with the page's settings for the post (`data-postchart-*` attributes
+/// or JS options, as `(key, value)` text pairs): they win over the front matter's.
+pub fn analyze_with(
+    source: &str,
+    format: SourceFormat,
+    lang: Option<&str>,
+    page_lang: Option<&str>,
+    page_settings: &[(String, String)],
 ) -> Result<Analysis, Error> {
     check_source(source)?;
     let mut post = match format {
@@ -150,10 +167,26 @@ pub fn analyze_in(
     });
     let mut charts = charts;
     in_the_posts_script(&post, &mut facts, &mut charts);
+    let mut warnings = Vec::new();
+    let written = settings::Settings::read(
+        post.front_matter
+            .postchart
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+        &mut warnings,
+    );
+    let page = settings::Settings::read(
+        page_settings.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        &mut warnings,
+    );
+    let settings = page.over(written);
+    settings.apply(&mut charts);
     Ok(Analysis {
         post,
         facts,
         charts,
+        settings,
+        warnings,
     })
 }
 

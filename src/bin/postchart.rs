@@ -77,13 +77,26 @@ fn files(paths: &[String], stats_wanted: bool) -> ExitCode {
             Ok(bytes) => {
                 let source = String::from_utf8_lossy(&bytes);
                 match stats.time(source.len(), || postchart::analyze(&source)) {
-                    Ok(a) => json!({
-                        "file": path,
-                        "title": a.post.front_matter.title,
-                        "date": a.post.front_matter.date,
-                        "facts": a.facts,
-                        "charts": a.charts,
-                    }),
+                    Ok(a) => {
+                        for warning in &a.warnings {
+                            eprintln!("{path}: {warning}");
+                        }
+                        let mut line = json!({
+                            "file": path,
+                            "title": a.post.front_matter.title,
+                            "date": a.post.front_matter.date,
+                            "facts": a.facts,
+                            "charts": a.charts,
+                        });
+                        // The editor's settings in force, and what could not be read.
+                        if !a.settings.is_default() {
+                            line["settings"] = json!(a.settings);
+                        }
+                        if !a.warnings.is_empty() {
+                            line["warnings"] = json!(a.warnings);
+                        }
+                        line
+                    }
                     Err(e) => {
                         eprintln!("{path}: {e}");
                         failed = true;

@@ -365,7 +365,20 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
             }
             Some(measure) if !measure.starts_with(&period) => format!("{period}{measure}"),
             Some(measure) => measure,
-            None => series_title(post, &texts, first, &lang, face.change.is_some(), &period),
+            None => {
+                // (When the bars carry the figures' own labels, the first label is a bar, not
+                // the chart's measure.)
+                let bars_named = series.labels.is_none() && series.periods.is_none();
+                let first = if bars_named && !format::is_chinese(&lang) {
+                    &Fact {
+                        label: String::new(),
+                        ..first.clone()
+                    }
+                } else {
+                    first
+                };
+                series_title(post, &texts, first, &lang, face.change.is_some(), &period)
+            }
         };
         if let Some(change) = &face.change {
             if !title.ends_with(change.as_str()) {
@@ -587,6 +600,12 @@ fn hold_back_restatements(charts: &mut [ChartSpec]) {
 /// candidates. The order stays the text's. Called again with a page's own cap
 /// (`data-postchart-max`).
 pub fn select(charts: &mut [ChartSpec], max: usize) {
+    select_with(charts, max, &|_| true);
+}
+
+/// Like [`select`], among the charts `allowed` keeps (an editor's exclusions are never drawn;
+/// the next confident chart takes the place).
+pub fn select_with(charts: &mut [ChartSpec], max: usize, allowed: &dyn Fn(usize) -> bool) {
     // The same figures found twice (two passes over one sentence) are one chart: the later
     // copy stays a candidate only. Found by a signature and one sort, not by comparing every
     // pair (a long post has thousands of candidates).
@@ -638,13 +657,15 @@ pub fn select(charts: &mut [ChartSpec], max: usize) {
     let mut kept = 0;
     for k in order {
         let confident = charts[k].confidence >= Confidence::DRAWN;
-        charts[k].drawn = confident && kept < max;
+        charts[k].drawn = confident && kept < max && allowed(k);
         if charts[k].drawn {
             kept += 1;
         }
     }
-    for chart in charts.iter_mut().filter(|c| c.kind == ChartKind::Kpi) {
-        chart.drawn = max > 0 && chart.confidence >= Confidence::DRAWN;
+    for (k, chart) in charts.iter_mut().enumerate() {
+        if chart.kind == ChartKind::Kpi {
+            chart.drawn = max > 0 && chart.confidence >= Confidence::DRAWN && allowed(k);
+        }
     }
 }
 

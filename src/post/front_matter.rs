@@ -18,6 +18,10 @@ pub struct FrontMatter {
     /// Where the story comes from (`source:`), else who wrote it (`author:`; on news mirrors
     /// usually the outlet, `财联社`): the charts' source line when the text names none.
     pub source: Option<String>,
+    /// The editor's `postchart:` settings as written, `(key, value)` text pairs (`("", "false")`,
+    /// `("max", "2")`, `("titles.0", "New title")`), read by [`crate::settings::Settings::read`].
+    #[serde(skip)]
+    pub postchart: Vec<(String, String)>,
 }
 
 /// Splits `source` into its front matter (if a complete header opens it) and the body.
@@ -61,11 +65,39 @@ pub fn split(source: &str) -> (Option<FrontMatter>, &str) {
 fn parse_yaml(header: &str) -> FrontMatter {
     let mut fields = FrontMatter::default();
     let mut open_list: Option<String> = None;
+    // Inside `postchart:`: the indentation of its keys, and the key whose items follow.
+    let mut postchart: Option<(usize, Option<String>)> = None;
     for line in header.lines() {
         let bare = line.trim();
         if bare.is_empty() || bare.starts_with('#') {
             continue;
         }
+        let indent = line.len() - line.trim_start().len();
+        if let Some((child_indent, sub)) = postchart.as_mut().filter(|_| indent > 0) {
+            if *child_indent == 0 {
+                *child_indent = indent;
+            }
+            let item = bare.strip_prefix("- ").map(str::trim);
+            let entry = bare
+                .split_once(':')
+                .map(|(k, v)| (k.trim().to_string(), strip_comment(v.trim()).to_string()));
+            match (item, entry, sub.as_ref()) {
+                (Some(item), _, Some(key)) => {
+                    fields.postchart.push((key.clone(), item.to_string()))
+                }
+                (None, Some((k, v)), Some(key)) if indent > *child_indent => {
+                    fields.postchart.push((format!("{key}.{k}"), v));
+                }
+                (None, Some((k, v)), _) if v.is_empty() => *sub = Some(k),
+                (None, Some((k, v)), _) => {
+                    fields.postchart.push((k, v));
+                    *sub = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        postchart = None;
         if let Some(item) = bare
             .strip_prefix("- ")
             .or(if bare == "-" { Some("") } else { None })
@@ -88,6 +120,13 @@ fn parse_yaml(header: &str) -> FrontMatter {
         };
         let key = key.trim().to_ascii_lowercase();
         let value = strip_comment(value.trim());
+        if key == "postchart" {
+            read_postchart(&mut fields, value);
+            if value.is_empty() {
+                postchart = Some((0, None));
+            }
+            continue;
+        }
         if value.is_empty() {
             open_list = Some(key);
             continue;
@@ -97,19 +136,45 @@ fn parse_yaml(header: &str) -> FrontMatter {
     fields
 }
 
+/// `postchart: false`, or `postchart: {max: 2}` written inline.
+fn read_postchart(fields: &mut FrontMatter, value: &str) {
+    if value.starts_with('{') {
+        fields
+            .postchart
+            .extend(crate::settings::flow_entries(value));
+    } else if !value.is_empty() {
+        fields.postchart.push((String::new(), value.to_string()));
+    }
+}
+
 fn parse_toml(header: &str) -> FrontMatter {
     let mut fields = FrontMatter::default();
+    // The table the lines are in: the post's own keys, `[postchart]`, `[postchart.titles]`.
+    let mut table: Option<String> = None;
     for line in header.lines() {
         let bare = line.trim();
-        if bare.starts_with('[') {
-            // A table header: the keys after it are not the post's own.
-            break;
+        if let Some(name) = bare.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            table = Some(name.trim().trim_matches('"').to_string());
+            continue;
         }
         let Some((key, value)) = bare.split_once('=') else {
             continue;
         };
         let key = key.trim().trim_matches('"').to_ascii_lowercase();
-        assign(&mut fields, &key, strip_comment(value.trim()));
+        let value = strip_comment(value.trim());
+        match table.as_deref() {
+            None if key == "postchart" => read_postchart(&mut fields, value),
+            None => assign(&mut fields, &key, value),
+            Some("postchart") => fields.postchart.push((key, value.to_string())),
+            Some(sub) => {
+                // (A table of another name holds keys that are not the post's own.)
+                if let Some(sub) = sub.strip_prefix("postchart.") {
+                    fields
+                        .postchart
+                        .push((format!("{sub}.{key}"), value.to_string()));
+                }
+            }
+        }
     }
     fields
 }
@@ -208,6 +273,43 @@ mod tests {
         assert_eq!(fm.categories, vec!["zhongguolaodongbaozhangbao"]);
         assert_eq!(fm.tags, vec!["新闻", "就业"]);
         assert_eq!(body, "<p>正文</p>");
+    }
+
+    #[test]
+    fn postchart_settings_in_yaml_and_toml() {
+        let pairs = |src: &str| -> Vec<(String, String)> { split(src).0.unwrap().postchart };
+        let yaml = "---\ntitle: t\npostchart:\n  max: 2 # at most\n  kinds: [bar, line]\n  exclude:\n    - 营业收入\n  - 2.5亿元\n  titles:\n    0: \"Jobs: May\"\ntags: [a]\n---\nbody";
+        let got = pairs(yaml);
+        let want: Vec<(String, String)> = [
+            ("max", "2"),
+            ("kinds", "[bar, line]"),
+            ("exclude", "营业收入"),
+            ("exclude", "2.5亿元"),
+            ("titles.0", "\"Jobs: May\""),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(got, want);
+        assert_eq!(split(yaml).0.unwrap().tags, ["a"]);
+        assert_eq!(
+            pairs("---\npostchart: false\n---\n"),
+            [(String::new(), "false".into())]
+        );
+        assert_eq!(
+            pairs("---\npostchart: {max: 1, only: [0, 2]}\n---\n"),
+            [("max".into(), "1".into()), ("only".into(), "[0, 2]".into())]
+        );
+        let toml = "+++\ntitle = \"t\"\npostchart = false\n[postchart]\nmax = 3\n[postchart.titles]\n1 = \"New\"\n[params]\nmax = 9\n+++\n";
+        let got = pairs(toml);
+        assert_eq!(
+            got,
+            [
+                (String::new(), "false".to_string()),
+                ("max".into(), "3".into()),
+                ("titles.1".into(), "\"New\"".into())
+            ]
+        );
     }
 
     #[test]
