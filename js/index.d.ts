@@ -70,16 +70,43 @@ export interface Extraction {
   lang: string;
   facts: Fact[];
   charts: ChartSpec[];
+  /** Where the editor's settings put the charts, when they say. */
+  place: 'inline' | 'end' | null;
+  /** Settings that could not be read (each also a console warning); the rest applied. */
+  warnings: string[];
 }
 
-export interface ExtractOptions {
+/**
+ * The editor's settings. The same keys go in the front matter (`postchart:` in YAML, or
+ * `[postchart]` in TOML) and on an element (`data-postchart-max="2"`,
+ * `data-postchart-kinds="bar, line"`, `data-postchart="false"`). An element's attributes win
+ * over the front matter, which wins over these options.
+ */
+export interface ChartSettings {
+  /** `false`: no charts for the post. */
+  enabled?: boolean;
+  /** The most comparison charts to draw (0: none, not even key figures); default about 3 for
+   * a short story, one a section for a long briefing. */
+  max?: number;
+  /** The kinds drawn. */
+  kinds?: Array<'bar' | 'hbar' | 'line' | 'pie' | 'kpi'>;
+  /** Charts (by title) or figures (by label, or as written: `2.5亿元`) left out. */
+  exclude?: string[];
+  /** Only these charts, by number in the candidate list (from 0) or by title; drawn even
+   * when postchart would hold them back. */
+  only?: Array<number | string>;
+  /** New titles, by chart number. */
+  titles?: Record<number, string>;
+  /** `inline` (default): a rendered article's charts after the text they come from; `end`:
+   * all after the article. */
+  place?: 'inline' | 'end';
+}
+
+export interface ExtractOptions extends ChartSettings {
   /** `post` (default): front matter + Markdown/HTML; `text`: an article's text, a paragraph a line. */
   format?: 'post' | 'text';
   /** The post's language (`zh`, `en`…), over its front matter and the guess from its text. */
   lang?: string;
-  /** The most comparison charts to draw (0: none, not even key figures); default about 3 for
-   * a short story, one a section for a long briefing. `data-postchart-max` on an element. */
-  max?: number;
   /**
    * The language of the page around the post (`autoRender` reads the nearest `lang` attribute,
    * usually `<html lang>`): used when the front matter names none and the text does not plainly
@@ -142,9 +169,6 @@ export interface AutoRenderOptions extends RenderOptions {
   lazy?: boolean;
   /** How near is near, as IntersectionObserver's `rootMargin` (default `"50% 0px"`). */
   rootMargin?: string;
-  /** A rendered article's charts: `inline` (default) right after the block their figures come
-   * from, or `end` in one figure after the article. `data-postchart-place` on an element. */
-  place?: 'inline' | 'end';
 }
 
 /** Live counts, to check that nothing leaks. */

@@ -36,27 +36,50 @@ export async function extractPost(source, options = {}) {
   const pageLang =
     typeof options.pageLang === 'string' && options.pageLang ? options.pageLang : undefined;
   const format = options.format === 'text' ? 'text' : 'post';
-  const max = chartCap(options.max);
+  // The editor's settings: an element's attributes over the front matter over these options.
+  const page = Array.isArray(options.elementSettings) ? options.elementSettings : [];
+  const defaults = optionSettings(options);
+  let result = null;
   if (text.length >= WORKER_FROM && options.worker !== false) {
-    const result = await analyzeInWorker(text, format, lang, pageLang, max, options);
-    if (result) return result;
+    result = await analyzeInWorker(text, format, lang, pageLang, page, defaults, options);
   }
-  await init(options.wasm);
-  // Reading starts a task of its own when this one has already run a while (the host page's
-  // work, the wasm's start-up).
-  await yieldIfBusy();
-  const result = analyze(text, format, lang, pageLang, max);
-  if (options.facts === false) result.facts = [];
+  if (!result) {
+    await init(options.wasm);
+    // Reading starts a task of its own when this one has already run a while (the host
+    // page's work, the wasm's start-up).
+    await yieldIfBusy();
+    result = analyze(text, format, lang, pageLang, page, defaults);
+    if (options.facts === false) result.facts = [];
+  }
+  for (const warning of result.warnings || []) warn(new Error(warning.replace(/^postchart: /, '')));
   return result;
 }
 
-/** The `max` option or `data-postchart-max`: a whole number of charts, else the post's default. */
-function chartCap(value) {
-  if (value === undefined || value === null || value === '') return undefined;
-  const n = Number(value);
-  if (Number.isInteger(n) && n >= 0 && n <= 1000) return n;
-  warn(new Error(`max should be a whole number of charts, not ${JSON.stringify(String(value))}: the default cap applies`));
-  return undefined;
+/** The settings an element and the options share (front matter `postchart:` has them too). */
+const SETTINGS = ['enabled', 'max', 'kinds', 'exclude', 'only', 'titles', 'place'];
+
+/** An element's settings as `[key, value, …]`: its `data-postchart-*` attributes, and
+ * `data-postchart="false"` for none. */
+function elementSettings(element) {
+  const out = [];
+  const own = element.getAttribute(PREFIX);
+  if (own === 'false' || own === 'off') out.push('', 'false');
+  for (const name of SETTINGS) {
+    const value = element.getAttribute(`${PREFIX}-${name}`);
+    if (value !== null) out.push(name, value);
+  }
+  return out;
+}
+
+/** The options' settings as `[key, value, …]`: lists and maps as JSON, the rest as text. */
+function optionSettings(options) {
+  const out = [];
+  for (const name of SETTINGS) {
+    const value = options[name];
+    if (value === undefined || value === null) continue;
+    out.push(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  return out;
 }
 
 /** The charts the widget draws: candidates held back (`drawn: false`) stay in the result only. */
@@ -89,7 +112,7 @@ function workerScriptUrl() {
 }
 
 /** Resolves to the extraction, or to null when no worker can run here (the caller reads it). */
-function analyzeInWorker(source, format, lang, pageLang, max, { wasm, facts }) {
+function analyzeInWorker(source, format, lang, pageLang, page, defaults, { wasm, facts }) {
   if (workerFailed || typeof Worker !== 'function') return Promise.resolve(null);
   if (!worker) {
     try {
@@ -121,7 +144,7 @@ function analyzeInWorker(source, format, lang, pageLang, max, { wasm, facts }) {
     workerWaiting.set(id, { resolve, reject });
     // Without facts the reply is a few chart specs: copying thousands of facts back would
     // itself block the page.
-    worker.postMessage({ id, source, format, lang, pageLang, max, wasm: wasmUrl, facts: facts !== false });
+    worker.postMessage({ id, source, format, lang, pageLang, page, defaults, wasm: wasmUrl, facts: facts !== false });
   });
 }
 
@@ -801,17 +824,15 @@ async function renderElement(element, options) {
   element.removeAttribute(`${PREFIX}-error`);
   try {
     const { source, format, blocks } = await sourceOf(element, options);
-    // A rendered article's charts stand by their text; `data-postchart-place="end"` (or the
-    // `place` option) keeps them in one figure after it. An embedded source is unchanged.
-    const place = element.getAttribute(`${PREFIX}-place`) || options.place || 'inline';
-    if (place !== 'inline' && place !== 'end') warn(new Error(`place should be "inline" or "end", not ${JSON.stringify(place)}`));
     const theme = element.getAttribute(`${PREFIX}-theme`) || options.theme;
     const lang = element.getAttribute(`${PREFIX}-lang`) || options.lang;
-    const max = element.getAttribute(`${PREFIX}-max`) ?? options.max;
     // The language the page gives the post (`<html lang>` or a nearer `lang`), as HTML inherits it.
     const pageLang = options.pageLang || element.closest('[lang]')?.getAttribute('lang') || undefined;
-    const opts = { ...options, format, theme, lang, pageLang, max };
-    const result = await extractPost(source, { ...opts, facts: false });
+    const opts = { ...options, format, theme, lang, pageLang };
+    const result = await extractPost(source, { ...opts, elementSettings: elementSettings(element), facts: false });
+    // A rendered article's charts stand by their text; `place: end` (attribute, front matter or
+    // option, in that order) keeps them in one figure after it. An embedded source is unchanged.
+    const place = result.place || 'inline';
     await yieldIfBusy();
     await fontsWarm(targetOf(element) || element.parentElement || element, opts, result);
     releaseAll(figures.get(element));

@@ -90,17 +90,19 @@ pub fn analyze_in(
     lang: Option<&str>,
     page_lang: Option<&str>,
 ) -> Result<Analysis, Error> {
-    analyze_with(source, format, lang, page_lang, &[])
+    analyze_with(source, format, lang, page_lang, &[], &[])
 }
 
-/// Like [`analyze_in`], with the page's settings for the post (`data-postchart-*` attributes
-/// or JS options, as `(key, value)` text pairs): they win over the front matter's.
+/// Like [`analyze_in`], with the editor's settings from the page, as `(key, value)` text pairs
+/// ([`settings::Settings::read`]): `page_settings` (an element's `data-postchart-*`
+/// attributes) win over the front matter's, which win over `defaults` (a site's JS options).
 pub fn analyze_with(
     source: &str,
     format: SourceFormat,
     lang: Option<&str>,
     page_lang: Option<&str>,
     page_settings: &[(String, String)],
+    defaults: &[(String, String)],
 ) -> Result<Analysis, Error> {
     check_source(source)?;
     let mut post = match format {
@@ -179,7 +181,11 @@ pub fn analyze_with(
         page_settings.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         &mut warnings,
     );
-    let settings = page.over(written);
+    let site = settings::Settings::read(
+        defaults.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        &mut warnings,
+    );
+    let settings = page.over(written.over(site));
     settings.apply(&mut charts);
     Ok(Analysis {
         post,

@@ -37,35 +37,58 @@ struct Extraction<'a> {
     lang: String,
     facts: &'a [crate::Fact],
     charts: &'a [ChartSpec],
+    /// Where the editor's settings put the charts (`inline` or `end`), when they say.
+    place: Option<crate::settings::Placement>,
+    /// Settings that could not be read, for the shell to warn of.
+    warnings: &'a [String],
+}
+
+/// `[key, value, key, value, …]` from JS as pairs.
+fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
+    let mut items = flat.into_iter();
+    let mut out = Vec::new();
+    while let (Some(key), Some(value)) = (items.next(), items.next()) {
+        out.push((key, value));
+    }
+    out
 }
 
 /// Reads a post (`format` = "post": front matter + Markdown/HTML; "text": an article's text)
-/// and returns `{title, date, lang, facts, charts}`; `lang`, when given, is the post's language,
-/// `page_lang` the language of the page around it (see [`crate::analyze_in`]); `max`, when
-/// given, the most comparison charts to draw instead of the post's default cap.
+/// and returns `{title, date, lang, facts, charts, place, warnings}`; `lang`, when given, is
+/// the post's language, `page_lang` the language of the page around it (see
+/// [`crate::analyze_in`]); `page` the element's `data-postchart-*` settings and `defaults` the
+/// JS options', each `[key, value, …]` (see [`crate::settings`]): the element's win over the
+/// front matter's, which win over the options'.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze(
     source: &str,
     format: &str,
     lang: Option<String>,
     page_lang: Option<String>,
-    max: Option<u32>,
+    page: Vec<String>,
+    defaults: Vec<String>,
 ) -> Result<JsValue, JsError> {
     let format = match format {
         "text" => SourceFormat::Text,
         _ => SourceFormat::Post,
     };
-    let mut analysis = crate::analyze_in(source, format, lang.as_deref(), page_lang.as_deref())
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    if let Some(max) = max {
-        crate::choose::select(&mut analysis.charts, max as usize);
-    }
+    let analysis = crate::analyze_with(
+        source,
+        format,
+        lang.as_deref(),
+        page_lang.as_deref(),
+        &pairs(page),
+        &pairs(defaults),
+    )
+    .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&Extraction {
         title: analysis.post.front_matter.title.as_deref(),
         date: analysis.post.front_matter.date.as_deref(),
         lang: analysis.post.lang(),
         facts: &analysis.facts,
         charts: &analysis.charts,
+        place: analysis.settings.place,
+        warnings: &analysis.warnings,
     })
 }
 
