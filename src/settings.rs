@@ -182,18 +182,27 @@ impl Settings {
             .iter()
             .filter(|c| c.drawn && c.kind != ChartKind::Kpi)
             .count();
-        // Picks and exclusions by title read the titles postchart gave.
-        let picked: Vec<bool> = (0..charts.len())
-            .map(|k| {
+        // Picks and exclusions by title read the title postchart gave or the editor's new one.
+        let named = |k: usize, chart: &ChartSpec, name: &str| {
+            same_words(&chart.title, name)
+                || self
+                    .titles
+                    .iter()
+                    .any(|(i, title)| *i == k && same_words(title, name))
+        };
+        let picked: Vec<bool> = charts
+            .iter()
+            .enumerate()
+            .map(|(k, chart)| {
                 self.only.iter().any(|pick| match pick {
                     Pick::Index(i) => *i == k,
-                    Pick::Title(t) => same_words(&charts[k].title, t),
+                    Pick::Title(t) => named(k, chart, t),
                 })
             })
             .collect();
         let mut vetoed = vec![false; charts.len()];
         for (k, chart) in charts.iter_mut().enumerate() {
-            let excluded_chart = self.exclude.iter().any(|x| same_words(&chart.title, x));
+            let excluded_chart = self.exclude.iter().any(|x| named(k, chart, x));
             // A figure left out leaves its chart; a chart of one figure left is no comparison.
             let before = chart.points.len();
             chart.points.retain(|p| {

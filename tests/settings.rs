@@ -97,6 +97,19 @@ fn exclude_pick_and_retitle() {
         extract("---\ntitle: t\npostchart:\n  only: [1]\n  titles:\n    1: 各市利润\n---\n");
     assert_eq!(drawn(&record), ["各市利润"]);
     assert_eq!(charts(&record)[1].1, "各市利润");
+    // A chart left out by the title the editor gave it.
+    let (record, _) = extract(
+        "---
+title: t
+postchart:
+  titles:
+    1: 各市利润
+  exclude: [各市利润]
+---
+",
+    );
+    assert!(!drawn(&record).contains(&"各市利润".to_string()));
+    assert_eq!(drawn(&record).len(), 2);
 }
 
 #[test]

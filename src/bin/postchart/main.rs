@@ -1,4 +1,5 @@
 //! `postchart extract FILE…`: one JSON line per post with its facts and charts.
+//! `postchart preview FILE… [--out DIR]`: an HTML page per post for an editor (`preview`).
 //! `postchart extract --plain`: JSON lines `{"id", "input"}` on stdin, `{"id", "facts"}` out.
 //!
 //! The JSON is how extraction is scored (shared/tools/score.py): keep it stable.
@@ -7,10 +8,11 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use postchart::extract::ExtractOptions;
+
+mod preview;
 use serde_json::{json, Value as Json};
 
-const USAGE: &str =
-    "usage: postchart extract FILE...\n       postchart extract --plain < cases.jsonl";
+const USAGE: &str = "usage: postchart extract FILE...\n       postchart extract --plain < cases.jsonl\n       postchart preview FILE... [--out DIR]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +35,29 @@ fn main() -> ExitCode {
             code
         }
         Some((cmd, rest)) if cmd == "paragraphs" && !rest.is_empty() => paragraphs(rest),
+        Some((cmd, rest)) if cmd == "preview" => {
+            // `--out DIR` (default `preview/`), then the posts.
+            let mut out = std::path::PathBuf::from("preview");
+            let mut paths = Vec::new();
+            let mut args = rest.iter();
+            while let Some(arg) = args.next() {
+                match arg.as_str() {
+                    "--out" => match args.next() {
+                        Some(dir) => out = dir.into(),
+                        None => {
+                            eprintln!("{USAGE}");
+                            return ExitCode::from(2);
+                        }
+                    },
+                    _ => paths.push(arg.clone()),
+                }
+            }
+            if paths.is_empty() {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+            preview::run(&paths, &out)
+        }
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
