@@ -1,5 +1,7 @@
 //! `postchart extract FILE…`: one JSON line per post with its facts and charts.
 //! `postchart preview FILE… [--out DIR]`: an HTML page per post for an editor (`preview`).
+//! `postchart render FILE… --out DIR [--font FILE] [--social] [--jobs N]`: the charts as SVG
+//! and PNG with a manifest, for a site's build (`render`).
 //! `postchart extract --plain`: JSON lines `{"id", "input"}` on stdin, `{"id", "facts"}` out.
 //!
 //! The JSON is how extraction is scored (shared/tools/score.py): keep it stable.
@@ -10,9 +12,10 @@ use std::process::ExitCode;
 use postchart::extract::ExtractOptions;
 
 mod preview;
+mod render;
 use serde_json::{json, Value as Json};
 
-const USAGE: &str = "usage: postchart extract FILE...\n       postchart extract --plain < cases.jsonl\n       postchart preview FILE... [--out DIR]";
+const USAGE: &str = "usage: postchart extract FILE...\n       postchart extract --plain < cases.jsonl\n       postchart preview FILE... [--out DIR]\n       postchart render FILE... --out DIR [--font FILE] [--social] [--jobs N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,11 +61,69 @@ fn main() -> ExitCode {
             }
             preview::run(&paths, &out)
         }
+        Some((cmd, rest)) if cmd == "render" => {
+            let mut options = render::Options {
+                out: "charts".into(),
+                font: None,
+                social: false,
+                jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            };
+            let mut paths = Vec::new();
+            let mut args = rest.iter();
+            while let Some(arg) = args.next() {
+                let ok = match arg.as_str() {
+                    "--out" => args.next().map(|d| options.out = d.into()).is_some(),
+                    "--font" => args.next().map(|f| options.font = Some(f.into())).is_some(),
+                    "--social" => {
+                        options.social = true;
+                        true
+                    }
+                    "--jobs" => args
+                        .next()
+                        .and_then(|n| n.parse().ok())
+                        .map(|n| options.jobs = n)
+                        .is_some(),
+                    flag if flag.starts_with("--") => false,
+                    _ => {
+                        paths.push(arg.clone());
+                        true
+                    }
+                };
+                if !ok {
+                    eprintln!("{USAGE}");
+                    return ExitCode::from(2);
+                }
+            }
+            if paths.is_empty() {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+            render::run(&paths, &options)
+        }
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
         }
     }
+}
+
+/// A file name for each post's outputs: its stem, and `-2`, `-3` for posts of one name in
+/// different folders (`index.md`).
+fn page_names(paths: &[String]) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for path in paths {
+        let stem = std::path::Path::new(path)
+            .file_stem()
+            .map_or("post".into(), |s| s.to_string_lossy().into_owned());
+        let mut name = stem.clone();
+        let mut n = 1;
+        while used.contains(&name) {
+            n += 1;
+            name = format!("{stem}-{n}");
+        }
+        used.push(name);
+    }
+    used
 }
 
 /// Time spent in the pipeline and bytes given to it, for `--stats`.

@@ -21,9 +21,8 @@ pub fn run(paths: &[String], out_dir: &Path) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut failed = false;
-    // (Posts of one name in different folders, `index.md`, get a page each.)
-    let mut used: Vec<String> = Vec::new();
-    for path in paths {
+    let names = crate::page_names(paths);
+    for (path, unique) in paths.iter().zip(&names) {
         let result = std::fs::read(path)
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
@@ -34,16 +33,6 @@ pub fn run(paths: &[String], out_dir: &Path) -> ExitCode {
                 for warning in &analysis.warnings {
                     eprintln!("{path}: {warning}");
                 }
-                let name = Path::new(path)
-                    .file_stem()
-                    .map_or("post".into(), |s| s.to_string_lossy().into_owned());
-                let mut unique = name.clone();
-                let mut n = 1;
-                while used.contains(&unique) {
-                    n += 1;
-                    unique = format!("{name}-{n}");
-                }
-                used.push(unique.clone());
                 let target = out_dir.join(format!("{unique}.html"));
                 match std::fs::write(&target, page(path, &analysis)) {
                     Ok(()) => println!("{}", target.display()),
