@@ -802,6 +802,10 @@ async function sourceOf(element, options) {
   if (element.tagName === 'SCRIPT') {
     return { source: element.textContent || '', format: 'post' };
   }
+  // A <post-chart> with the post written inside it (the script tag's loader keeps it).
+  if (typeof element.postchartSource === 'string') {
+    return { source: element.postchartSource, format: 'post' };
+  }
   const { text, blocks } = articleText(element);
   return { source: text, format: 'text', blocks };
 }

@@ -24,6 +24,51 @@
     return loading;
   }
 
+  // <post-chart>: the third way in, next to the script tag and the npm import. It becomes a
+  // marked element the widget charts into itself: <post-chart src="/posts/x.md">, the post
+  // written inside it, or for="ID" to read a rendered article. Its attributes are the
+  // data-postchart-* ones without the prefix (max, kinds, exclude, only, titles, place, theme,
+  // lang, fallback, name; enabled="false").
+  var SETTINGS = ['max', 'kinds', 'exclude', 'only', 'titles', 'place', 'theme', 'lang', 'fallback', 'name'];
+  var made = 0;
+
+  function markPostChart(element) {
+    if (element.hasAttribute('data-postchart')) return;
+    if (!element.id) element.id = 'post-chart-' + ++made;
+    var source = element;
+    var forId = element.getAttribute('for');
+    if (forId) {
+      source = document.getElementById(forId);
+      if (!source) {
+        console.warn('postchart: <post-chart for="' + forId + '">: no element has that id');
+        return;
+      }
+    } else if (element.hasAttribute('src')) {
+      element.setAttribute('data-src', element.getAttribute('src'));
+    } else {
+      // The post written inside: kept for the widget, and out of the page's text.
+      element.postchartSource = element.textContent;
+      element.textContent = '';
+    }
+    SETTINGS.forEach(function (name) {
+      var value = element.getAttribute(name);
+      if (value !== null) source.setAttribute('data-postchart-' + name, value);
+    });
+    source.setAttribute('data-postchart-target', element.id);
+    source.setAttribute('data-postchart', element.getAttribute('enabled') === 'false' ? 'false' : '');
+  }
+
+  if (window.customElements && !window.customElements.get('post-chart')) {
+    window.customElements.define(
+      'post-chart',
+      class extends HTMLElement {
+        connectedCallback() {
+          markPostChart(this);
+        }
+      }
+    );
+  }
+
   function hasWork() {
     return document.querySelector('[data-postchart]') !== null;
   }
