@@ -11,7 +11,7 @@ before(async () => {
   b = await launch();
   await b.page.goto(`${b.server.url}/tests/browser/pages/settings.html`);
   await b.page.waitForSelector('#off[data-postchart-state="empty"]', { state: 'attached', timeout: 15000 });
-  for (const id of ['retitled', 'attribute']) {
+  for (const id of ['retitled', 'picked', 'attribute']) {
     await b.page.waitForSelector(`#${id}[data-postchart-state="done"]`, { state: 'attached', timeout: 15000 });
   }
 });
@@ -34,6 +34,12 @@ test('front matter leaves a figure out and retitles a chart', async () => {
   assert.ok(sales, JSON.stringify(drawn));
   assert.ok(!sales.label.includes('丙市'), sales.label);
   assert.ok(sales.label.includes('乙市'), sales.label);
+});
+
+test('front matter picks a chart by its number', async () => {
+  const drawn = (await canvases('picked')).filter((c) => c.kind !== 'kpi');
+  assert.equal(drawn.length, 1, JSON.stringify(drawn));
+  assert.ok(drawn[0].label.includes('1.2亿元'), drawn[0].label);
 });
 
 test('an attribute wins over the front matter, and a bad setting warns', async () => {
