@@ -827,7 +827,7 @@ function targetOf(element) {
  * The pictures drawn at build time that stand for an element's charts until the live ones are
  * drawn (and for good without JavaScript): `[data-postchart-fallback]` images, figures or
  * `<noscript>` inside the element, right after it or in its target; and, for
- * `data-postchart-fallback="DIR"` on the element, `DIR/NAME-0.png` shown while it loads (NAME:
+ * `data-postchart-fallback="DIR"` on the element, `DIR/NAME.png` shown while it loads (NAME:
  * `data-postchart-name`, else the stem of `data-src`; as `postchart render` names its files).
  */
 function fallbacksOf(element) {
@@ -845,7 +845,7 @@ function fallbacksOf(element) {
     img.alt = '';
     img.style.maxWidth = '100%';
     img.addEventListener('error', () => img.remove());
-    img.src = `${dir.replace(/\/$/, '')}/${encodeURIComponent(name)}-0.png`;
+    img.src = `${dir.replace(/\/$/, '')}/${encodeURIComponent(name)}.png`;
     if (target) target.appendChild(img);
     else element.after(img);
     found.push(img);

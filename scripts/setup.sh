@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what postchart's build and tests need on a fresh Debian machine, skipping what is
 # already there: the wasm32 target, wasm-bindgen-cli pinned to Cargo.lock, Chromium +
-# ChromeDriver + a CJK font from apt, and the npm dev dependencies.
+# ChromeDriver + a CJK font + Hugo from apt, and the npm dev dependencies (Eleventy among them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +19,8 @@ fi
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+# (The Hugo example site, built and checked by the browser tests.)
+command -v hugo >/dev/null || need_apt+=(hugo)
 fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK|Source Han Sans' || need_apt+=(fonts-wqy-microhei)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""

@@ -44,6 +44,8 @@ fn render_writes_charts_and_a_manifest_and_skips_what_is_unchanged() {
     }
     let png = std::fs::read(dir.join("out").join(chart["png"].as_str().unwrap())).unwrap();
     assert_eq!(&png[1..4], b"PNG");
+    assert_eq!(post["picture"], "sales.png");
+    assert!(dir.join("out/sales.png").exists());
     let card = std::fs::read(dir.join("out").join(post["social"].as_str().unwrap())).unwrap();
     assert_eq!(&card[1..4], b"PNG");
     // Unchanged: skipped, and the manifest keeps it.

@@ -11,7 +11,7 @@ mkdirSync(artifacts, { recursive: true });
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-export async function launch({ serverOptions = {}, viewport = { width: 900, height: 1000 }, deviceScaleFactor = 1, colorScheme = 'light', args = [] } = {}) {
+export async function launch({ serverOptions = {}, viewport = { width: 900, height: 1000 }, deviceScaleFactor = 1, colorScheme = 'light', args = [], javaScriptEnabled = true } = {}) {
   const server = await startServer(serverOptions);
   const profile = mkdtempSync(join(tmpdir(), 'postchart-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -20,6 +20,7 @@ export async function launch({ serverOptions = {}, viewport = { width: 900, heig
     viewport,
     deviceScaleFactor,
     colorScheme,
+    javaScriptEnabled,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',

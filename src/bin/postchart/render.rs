@@ -145,10 +145,13 @@ fn render_post(
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let hash = format!("{:016x}", fnv(&bytes, options.social));
     let unchanged = before.is_some_and(|entry| {
+        let charts = entry["charts"].as_array();
         entry["hash"].as_str() == Some(hash.as_str())
-            && entry["charts"]
-                .as_array()
-                .is_some_and(|charts| charts.iter().all(|c| outputs_exist(&options.out, c)))
+            && charts.is_some_and(|charts| charts.iter().all(|c| outputs_exist(&options.out, c)))
+            && (charts.is_some_and(|c| c.is_empty())
+                || entry["picture"]
+                    .as_str()
+                    .is_some_and(|p| options.out.join(p).exists()))
     });
     if let (true, Some(entry)) = (unchanged, before) {
         let mut entry = entry.clone();
@@ -189,6 +192,16 @@ fn render_post(
         "title": analysis.post.front_matter.title,
         "charts": charts,
     });
+    // `NAME.png`, the post's first drawn chart under a name a site's layout can write without
+    // knowing the chart's number (the widget's `data-postchart-fallback="DIR"` shows it).
+    if let Some(first) = entry["charts"].get(0).cloned() {
+        let picture = format!("{name}.png");
+        let from = options.out.join(first["png"].as_str().unwrap_or(""));
+        std::fs::copy(&from, options.out.join(&picture))
+            .map_err(|e| format!("{}: {e}", from.display()))?;
+        entry["picture"] = json!(picture);
+        entry["alt"] = first["alt"].clone();
+    }
     if options.social {
         if let Some((_, first)) = drawn.iter().find(|(_, c)| c.kind != ChartKind::Kpi) {
             let title = analysis
