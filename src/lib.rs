@@ -170,20 +170,16 @@ pub fn analyze_with(
     let mut charts = charts;
     in_the_posts_script(&post, &mut facts, &mut charts);
     let mut warnings = Vec::new();
-    let written = settings::Settings::read(
-        post.front_matter
-            .postchart
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str())),
-        &mut warnings,
-    );
-    let page = settings::Settings::read(
-        page_settings.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        &mut warnings,
-    );
-    let site = settings::Settings::read(
-        defaults.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        &mut warnings,
+    let mut read = |pairs: &[(String, String)]| {
+        settings::Settings::read(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            &mut warnings,
+        )
+    };
+    let (written, page, site) = (
+        read(&post.front_matter.postchart),
+        read(page_settings),
+        read(defaults),
     );
     let settings = page.over(written.over(site));
     settings.apply(&mut charts);

@@ -174,8 +174,9 @@ const FALLS_BEFORE: &[&str] = &[
 /// Words between the fall and the figure that keep it a fall (`fell another 0.2%`).
 const FALL_LINKS: &[&str] = &["by", "another", "a further", "of"];
 
-/// Whether the words ending right before the figure say it fell.
-pub fn states_decrease(before: &[char]) -> bool {
+/// The move the words ending right before the figure state: -1 a fall, 1 a rise, `None`
+/// for a level (`rose to 8.6%`) or no move.
+pub fn move_before(before: &[char]) -> Option<i8> {
     let mut words = last_words(before, 4);
     // `fell by 63,000`, `fell another 0.2%`, `a decline of 5%`: a link after the verb.
     while let Some(w) = words.last() {
@@ -187,11 +188,18 @@ pub fn states_decrease(before: &[char]) -> bool {
     }
     let last = words.last().map(String::as_str).unwrap_or("");
     // `lost $1.6bn` is a loss, a level (the labels say so); `losing 5%` of something is a fall.
-    FALLS_BEFORE.contains(&last) && last != "lost"
+    if FALLS_BEFORE.contains(&last) && last != "lost" {
+        Some(-1)
+    } else if RISES_BEFORE.contains(&last) {
+        Some(1)
+    } else {
+        None
+    }
 }
 
 /// Verbs and words right before a figure that make it a rise of so much (`Employment up
-/// 54,000`, `added 12,000 jobs`); `rose to 8.6%` is a level, and `to` ends the words first.
+/// 54,000`, `added 12,000 jobs`); `rose to 8.6%` is a level, and `to` ends the words first
+/// ([`move_before`]).
 const RISES_BEFORE: &[&str] = &[
     "up",
     "rose",
@@ -214,21 +222,6 @@ const RISES_BEFORE: &[&str] = &[
     "advanced",
     "widened",
 ];
-
-/// Whether the words ending right before the figure say it moved, up or down, by so much
-/// (a change, not the level it reached).
-pub fn states_move(before: &[char]) -> bool {
-    let mut words = last_words(before, 4);
-    while let Some(w) = words.last() {
-        if FALL_LINKS.contains(&w.as_str()) || QUALIFIER_WORDS.contains(&w.as_str()) {
-            words.pop();
-        } else {
-            break;
-        }
-    }
-    let last = words.last().map(String::as_str).unwrap_or("");
-    RISES_BEFORE.contains(&last) || (FALLS_BEFORE.contains(&last) && last != "lost")
-}
 
 /// The words of the hedges, one by one (`more than`, `about`), skipped before a fall's verb.
 const QUALIFIER_WORDS: &[&str] = &[
@@ -1461,11 +1454,14 @@ mod tests {
 
     #[test]
     fn falls_and_hedges() {
-        assert!(states_decrease(&chars("Retail sales fell ")));
-        assert!(states_decrease(&chars("the rate fell another ")));
-        assert!(states_decrease(&chars("unemployed persons declined by ")));
-        assert!(!states_decrease(&chars("the rate fell to ")));
-        assert!(!states_decrease(&chars("the company lost ")));
+        assert_eq!(move_before(&chars("Retail sales fell ")), Some(-1));
+        assert_eq!(move_before(&chars("the rate fell another ")), Some(-1));
+        assert_eq!(
+            move_before(&chars("unemployed persons declined by ")),
+            Some(-1)
+        );
+        assert_eq!(move_before(&chars("the rate fell to ")), None);
+        assert_eq!(move_before(&chars("the company lost ")), None);
         assert!(decrease_after(&chars("100 fewer deaths"), 3));
         let text = chars("replace more than 80 miles");
         assert_eq!(qualifier_before(&text, 18), Some(("more than", 10)));

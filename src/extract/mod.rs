@@ -372,9 +372,13 @@ fn extract_paragraph(
                     .is_some_and(|p| p <= m.start && label::is_list_join(&chars[p..m.start]));
                 // Only the end of the clause can say a decrease: its last 24 characters.
                 let clause = clause_start.min(m.start).max(m.start.saturating_sub(24));
+                // (The words before the figure are read once for the move: its sign and
+                // whether it is a change.)
+                let moved = english
+                    .then(|| english_prose::move_before(&chars[clause..m.start]))
+                    .flatten();
                 let fell = english
-                    && (english_prose::states_decrease(&chars[clause..m.start])
-                        || english_prose::decrease_after(&chars, m.unit_end));
+                    && (moved == Some(-1) || english_prose::decrease_after(&chars, m.unit_end));
                 let mut sign = if fell || label::states_decrease(&chars[clause..m.start]) {
                     -1
                 } else {
@@ -451,8 +455,7 @@ fn extract_paragraph(
                         .or(opening),
                     // (English states a move in the verb the label leaves out: `Employment up
                     // 54,000` is a change; the frame keeps it when it reads no base.)
-                    change: (english && english_prose::states_move(&chars[clause..m.start]))
-                        .then(|| "change".to_string()),
+                    change: moved.map(|_| "change".to_string()),
                     place: Place {
                         paragraph,
                         sentence,

@@ -7,13 +7,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use plotters::backend::SVGBackend;
 use postchart::choose::{ChartKind, ChartSpec, Confidence};
-use postchart::render::{self, RenderOptions};
 use postchart::Analysis;
-
-/// The width the charts are drawn at, in CSS pixels.
-const WIDTH: f64 = 640.0;
 
 pub fn run(paths: &[String], out_dir: &Path) -> ExitCode {
     if let Err(e) = std::fs::create_dir_all(out_dir) {
@@ -148,22 +143,15 @@ fn section(k: usize, chart: &ChartSpec, analysis: &Analysis) -> String {
     html
 }
 
-/// The chart drawn as SVG at the widget's width.
+/// The chart drawn as SVG at the widget's width, by the same code as `render`'s.
 fn svg(chart: &ChartSpec) -> String {
     // A preview draws every candidate, held back or not.
     let spec = ChartSpec {
         drawn: true,
         ..chart.clone()
     };
-    let height = render::chart_height(&spec, WIDTH).round().max(1.0) as u32;
-    let mut out = String::new();
-    {
-        let backend = SVGBackend::with_string(&mut out, (WIDTH as u32, height));
-        if let Err(e) = render::render(&spec, backend, &RenderOptions::default()) {
-            return format!("<p>Not drawn: {}</p>", escape(&e.to_string()));
-        }
-    }
-    out
+    crate::render::chart_svg(&spec, crate::render::WIDTH)
+        .unwrap_or_else(|e| format!("<p>Not drawn: {}</p>", escape(&e)))
 }
 
 fn kind_name(kind: ChartKind) -> &'static str {
@@ -188,8 +176,8 @@ fn yaml_item(title: &str) -> String {
     }
 }
 
-/// Text as HTML character data or an attribute value.
-fn escape(text: &str) -> String {
+/// Text as HTML (or SVG) character data or an attribute value.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -19,8 +19,10 @@ use postchart::render::{self, RenderOptions, DEFAULT_FONT_FAMILY};
 use resvg::usvg::{self, fontdb};
 use serde_json::{json, Value as Json};
 
+use crate::preview::escape;
+
 /// The width charts are drawn at, in CSS pixels; PNGs are drawn at twice that.
-const WIDTH: f64 = 640.0;
+pub const WIDTH: f64 = 640.0;
 const PNG_SCALE: f32 = 2.0;
 const SOCIAL: (u32, u32) = (1200, 630);
 
@@ -278,8 +280,8 @@ fn social_svg(chart: &ChartSpec, title: &str) -> Result<String, String> {
 <rect width=\"{w}\" height=\"{h}\" fill=\"#FFFFFF\"/>\
 <text x=\"48\" y=\"72\" font-family=\"{font}\" font-size=\"40\" font-weight=\"bold\" fill=\"#1F2328\">{title}</text>\
 <g transform=\"translate(48 100) scale({scale})\">{inner}</g></svg>",
-        font = xml(DEFAULT_FONT_FAMILY),
-        title = xml(&shorten(title, 40)),
+        font = escape(DEFAULT_FONT_FAMILY),
+        title = escape(&shorten(title, 40)),
         inner = inner.trim_start_matches(|c| c != '<'),
     ))
 }
@@ -290,13 +292,6 @@ fn shorten(text: &str, most: usize) -> String {
     } else {
         text.chars().take(most - 1).chain(['…']).collect()
     }
-}
-
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// An SVG rasterised to PNG bytes at `scale`.
