@@ -190,3 +190,10 @@ export function stats(): Stats;
  * `allowCrossOrigin`), or an article's text. A removed element's figure is removed and released.
  */
 export function autoRender(root?: Document | Element, options?: AutoRenderOptions): AutoRenderHandle;
+
+/**
+ * Defines the `<post-chart>` element (the script tag's loader does this itself). Call it before
+ * `autoRender` to use `<post-chart src="…">`, `<post-chart for="ID">` or a post written inside
+ * one from the npm package. Returns false where custom elements are not available.
+ */
+export function definePostChart(registry?: CustomElementRegistry): boolean;

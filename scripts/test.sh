@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: formatting, lints, native tests, the wasm build, browser tests (Chromium), the
+# Every test: formatting, lints, native tests, the JS shell's pieces under Node, the wasm build, browser tests (Chromium), the
 # packaged module in a Vite 7 app, the linear-time probe, a short run of each fuzz target; then
 # a quick run of every benchmark (they must keep running; figures printed, not judged); then
 # the evaluations over ../shared when it is there.
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo test
+node --test tests/js/
 npm run build
 mkdir -p test-artifacts
 node --test --test-concurrency=1 tests/browser/

@@ -40,3 +40,24 @@ test('for= reads the article and charts into the element', async () => {
   assert.equal(await b.page.$$eval('#story figure', (f) => f.length), 0);
   assert.deepEqual(b.errors(), []);
 });
+
+test('the npm module defines <post-chart> too: definePostChart, then autoRender', async () => {
+  const page = await b.context.newPage();
+  await page.goto(`${b.server.url}/tests/browser/pages/module.html`);
+  assert.equal(await page.evaluate(() => Boolean(customElements.get('post-chart'))), false);
+  const label = await page.evaluate(async () => {
+    const postchart = await import('/dist/index.js');
+    const element = document.createElement('post-chart');
+    element.textContent = '---\ntitle: 测试\n---\n\n甲市销售额12亿元，乙市8亿元，丙市5亿元。';
+    document.body.appendChild(element);
+    if (!postchart.definePostChart()) return 'no custom elements';
+    await postchart.autoRender(document, { lazy: false }).done;
+    await new Promise((resolve) => {
+      const check = () => (element.getAttribute('data-postchart-state') === 'done' ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    return element.querySelector('canvas')?.getAttribute('aria-label') || '';
+  });
+  await page.close();
+  assert.ok(label.includes('甲市 12亿元'), label);
+});
