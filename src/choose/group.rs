@@ -135,27 +135,32 @@ pub(super) const MAX_SERIES_CHARTS: usize = 24;
 /// More points than this in one group is no longer one comparison; it is split by sentence.
 pub(super) const MAX_SERIES_POINTS: usize = 12;
 
+/// Which of `n` figures the series hold.
+pub(super) fn members_of(series: &[Series], n: usize) -> Vec<bool> {
+    let mut taken = vec![false; n];
+    for series in series {
+        for &k in &series.members {
+            taken[k] = true;
+        }
+    }
+    taken
+}
+
 /// Groups comparable facts: within a paragraph, those with the same unit and the same kind of
-/// measure (a level or a change), two or more with distinct labels.
-pub(super) fn group_series(post: &Post, texts: &[Vec<char>], facts: &[Fact]) -> Vec<Series> {
+/// measure (a level or a change), two or more with distinct labels. `found` are the series
+/// already read from plainer shapes (lists written as lines, then-and-now pairs); their figures
+/// are taken.
+pub(super) fn group_series(
+    post: &Post,
+    texts: &[Vec<char>],
+    facts: &[Fact],
+    found: Vec<Series>,
+) -> Vec<Series> {
     let usable = |k: usize| chartable(&facts[k]) && !facts[k].label.is_empty();
     // Each figure's kind, read once: every pass below compares kinds.
     let kinds: Vec<Kind> = facts.iter().map(kind_of).collect();
-    let mut taken = vec![false; facts.len()];
-    // Lists written as lines first: their shape says plainly which figures go together.
-    let mut out = super::lines::line_lists(post, texts, facts);
-    for series in &out {
-        for &k in &series.members {
-            taken[k] = true;
-        }
-    }
-    // Then a figure and the earlier one it is set against (`from $99 to $108`).
-    out.extend(super::pairs::then_and_now(texts, facts, &taken));
-    for series in &out {
-        for &k in &series.members {
-            taken[k] = true;
-        }
-    }
+    let mut taken = members_of(&found, facts.len());
+    let mut out = found;
     // Parts of a stated whole first: `总量X，其中A…，B…`, when the parts add up to X.
     for (t, total) in facts.iter().enumerate() {
         if !usable(t) {

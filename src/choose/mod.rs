@@ -231,7 +231,12 @@ pub fn choose_with(post: &Post, facts: &[Fact], max: Option<usize>) -> Vec<Chart
         .iter()
         .map(|p| p.text.chars().collect())
         .collect();
-    let all_series = group_series(post, &texts, facts);
+    // Lists written as lines first: their shape says plainly which figures go together. Then a
+    // figure and the earlier one it is set against (`from $99 to $108`). Then the rest, grouped.
+    let mut found = lines::line_lists(post, &texts, facts);
+    let in_lines = members_of(&found, facts.len());
+    found.extend(pairs::then_and_now(&texts, facts, &in_lines));
+    let all_series = group_series(post, &texts, facts, found);
     for series in all_series {
         // A held-back guess does not keep its figures from the key-figure cards.
         if series.confidence >= Confidence::DRAWN {

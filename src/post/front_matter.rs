@@ -139,9 +139,7 @@ fn parse_yaml(header: &str) -> FrontMatter {
 /// `postchart: false`, or `postchart: {max: 2}` written inline.
 fn read_postchart(fields: &mut FrontMatter, value: &str) {
     if value.starts_with('{') {
-        fields
-            .postchart
-            .extend(crate::settings::flow_entries(value));
+        fields.postchart.extend(super::values::flow_entries(value));
     } else if !value.is_empty() {
         fields.postchart.push((String::new(), value.to_string()));
     }

@@ -3,6 +3,7 @@
 
 pub mod front_matter;
 mod html;
+pub(crate) mod values;
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;

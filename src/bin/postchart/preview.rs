@@ -4,11 +4,35 @@
 //! and the front-matter lines that keep, drop or retitle it. The page has no script and no
 //! style sheet: it opens from disk under `default-src 'none'`.
 
+use crate::render::escape;
 use std::path::Path;
 use std::process::ExitCode;
 
 use postchart::choose::{ChartKind, ChartSpec, Confidence};
 use postchart::Analysis;
+
+/// The command line: flags, then the posts.
+pub fn command(rest: &[String]) -> ExitCode {
+    // `--out DIR` (default `preview/`), then the posts.
+    let mut out = std::path::PathBuf::from("preview");
+    let mut paths = Vec::new();
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--out" => match args.next() {
+                Some(dir) => out = dir.into(),
+                None => {
+                    return crate::usage();
+                }
+            },
+            _ => paths.push(arg.clone()),
+        }
+    }
+    if paths.is_empty() {
+        return crate::usage();
+    }
+    run(&paths, &out)
+}
 
 pub fn run(paths: &[String], out_dir: &Path) -> ExitCode {
     if let Err(e) = std::fs::create_dir_all(out_dir) {
@@ -174,22 +198,6 @@ fn yaml_item(title: &str) -> String {
     } else {
         format!("\"{}\"", title.replace('\\', "\\\\").replace('"', "\\\""))
     }
-}
-
-/// Text as HTML (or SVG) character data or an attribute value.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

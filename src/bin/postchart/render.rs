@@ -19,8 +19,6 @@ use postchart::render::{self, RenderOptions, DEFAULT_FONT_FAMILY};
 use resvg::usvg::{self, fontdb};
 use serde_json::{json, Value as Json};
 
-use crate::preview::escape;
-
 /// The width charts are drawn at, in CSS pixels; PNGs are drawn at twice that.
 pub const WIDTH: f64 = 640.0;
 const PNG_SCALE: f32 = 2.0;
@@ -31,6 +29,45 @@ pub struct Options {
     pub font: Option<PathBuf>,
     pub social: bool,
     pub jobs: usize,
+}
+
+/// The command line: flags, then the posts.
+pub fn command(rest: &[String]) -> ExitCode {
+    let mut options = Options {
+        out: "charts".into(),
+        font: None,
+        social: false,
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let mut paths = Vec::new();
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
+        let ok = match arg.as_str() {
+            "--out" => args.next().map(|d| options.out = d.into()).is_some(),
+            "--font" => args.next().map(|f| options.font = Some(f.into())).is_some(),
+            "--social" => {
+                options.social = true;
+                true
+            }
+            "--jobs" => args
+                .next()
+                .and_then(|n| n.parse().ok())
+                .map(|n| options.jobs = n)
+                .is_some(),
+            flag if flag.starts_with("--") => false,
+            _ => {
+                paths.push(arg.clone());
+                true
+            }
+        };
+        if !ok {
+            return crate::usage();
+        }
+    }
+    if paths.is_empty() {
+        return crate::usage();
+    }
+    run(&paths, &options)
 }
 
 pub fn run(paths: &[String], options: &Options) -> ExitCode {
@@ -411,6 +448,22 @@ impl Progress {
             }
         }
     }
+}
+
+/// Text as HTML (or SVG) character data or an attribute value.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
