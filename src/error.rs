@@ -13,6 +13,9 @@ pub enum Error {
     InvalidChart(String),
     /// The drawing backend failed.
     Drawing(String),
+    /// A post whose body needs a Markdown reader, given to a build without one (the widget's
+    /// lean wasm, built without the `markdown` feature).
+    NeedsMarkdown,
 }
 
 impl fmt::Display for Error {
@@ -24,6 +27,10 @@ impl fmt::Display for Error {
             Error::NotText => write!(f, "post is not text (binary data)"),
             Error::InvalidChart(why) => write!(f, "invalid chart: {why}"),
             Error::Drawing(why) => write!(f, "drawing failed: {why}"),
+            Error::NeedsMarkdown => write!(
+                f,
+                "post body is Markdown, which this build does not read (the full build does)"
+            ),
         }
     }
 }

@@ -105,6 +105,12 @@ pub fn analyze_with(
     defaults: &[(String, String)],
 ) -> Result<Analysis, Error> {
     check_source(source)?;
+    if !cfg!(feature = "markdown")
+        && format == SourceFormat::Post
+        && post::body_needs_markdown(source)
+    {
+        return Err(Error::NeedsMarkdown);
+    }
     let mut post = match format {
         SourceFormat::Post => Post::parse(source),
         SourceFormat::Text => Post::from_text(source),
@@ -285,6 +291,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_markdown_body_is_read_by_the_full_build_and_refused_by_the_lean_one() {
+        let source = "---\ntitle: t\n---\n\n## 分地区\n\n- 甲市销售额12亿元\n- 乙市8亿元\n";
+        let html = "---\ntitle: t\n---\n\n<p>甲市销售额12亿元，乙市8亿元。</p>\n";
+        assert!(post::body_needs_markdown(source));
+        assert!(!post::body_needs_markdown(html));
+        assert!(analyze(html).is_ok());
+        if cfg!(feature = "markdown") {
+            let analysis = analyze(source).expect("the full build reads Markdown");
+            assert_eq!(analysis.facts.len(), 2);
+        } else {
+            assert_eq!(analyze(source).err(), Some(Error::NeedsMarkdown));
+            // A rendered article's text is never Markdown.
+            assert!(analyze_as("## 分地区\n甲市销售额12亿元", SourceFormat::Text).is_ok());
+        }
+    }
+
+    #[test]
     fn a_figure_said_again_is_one_fact_at_its_first_mention() {
         let analysis =
             analyze("---\ntitle: t\n---\n\n甲市销售额12亿元，同比增长5%。\n\n全年销售额12亿元。\n")
@@ -394,6 +417,10 @@ mod tests {
     fn empty_and_front_matter_only_give_no_chart() {
         assert!(analyze("").unwrap().charts.is_empty());
         assert!(analyze("---\ntitle: x\n---\n").unwrap().charts.is_empty());
-        assert!(analyze("---\ntitle: [broken\n").unwrap().charts.is_empty());
+        // Unclosed front matter is body, which is Markdown (a rule and a line).
+        match analyze("---\ntitle: [broken\n") {
+            Ok(analysis) => assert!(analysis.charts.is_empty()),
+            Err(e) => assert_eq!(e, Error::NeedsMarkdown),
+        }
     }
 }

@@ -53,6 +53,19 @@ fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
     out
 }
 
+/// Whether this build reads Markdown bodies (the full build; the lean one does not).
+#[wasm_bindgen(js_name = readsMarkdown)]
+pub fn reads_markdown() -> bool {
+    cfg!(feature = "markdown")
+}
+
+/// Whether a post source's body needs a Markdown reader (`js/markdown.js` asks the same before
+/// any wasm is loaded; this is the answer that counts).
+#[wasm_bindgen(js_name = bodyNeedsMarkdown)]
+pub fn body_needs_markdown(source: &str) -> bool {
+    crate::post::body_needs_markdown(source)
+}
+
 /// Reads a post (`format` = "post": front matter + Markdown/HTML; "text": an article's text)
 /// and returns `{title, date, lang, facts, charts, place, warnings}`; `lang`, when given, is
 /// the post's language, `page_lang` the language of the page around it (see

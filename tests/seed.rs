@@ -177,3 +177,9 @@ fn cli_plain_mode_reads_cases_from_stdin() {
     assert_eq!(lines[1]["id"], 7);
     assert_eq!(lines[1]["facts"], Json::Array(vec![]));
 }
+
+#[test]
+fn the_seed_needs_no_markdown_reader() {
+    // Its body is HTML, an autolink and two inline links: the widget's lean build reads it.
+    assert!(!postchart::post::body_needs_markdown(SEED));
+}

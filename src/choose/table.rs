@@ -843,6 +843,7 @@ mod tests {
         charts(&post, "zh", &None)
     }
 
+    #[cfg(feature = "markdown")]
     #[test]
     fn a_table_of_measures_by_period_is_a_line_a_row() {
         let source = "---\ntitle: Jobs report\nlang: en\n---\n\n| Indicator | May 2025 | April 2025 | May 2024 |\n| --- | --- | --- | --- |\n\
@@ -881,6 +882,7 @@ mod tests {
         assert_eq!(employment, [1e3]);
     }
 
+    #[cfg(feature = "markdown")]
     #[test]
     fn cells_that_write_their_unit_give_the_column_its_unit() {
         let source = "---\ntitle: t\n---\n\n| **各行业失业率** | | |\n| --- | --- | --- |\n\
@@ -935,6 +937,7 @@ mod tests {
         assert_eq!(growth.points[1].value, 2.3);
     }
 
+    #[cfg(feature = "markdown")]
     #[test]
     fn the_latest_of_two_columns_of_one_measure_is_drawn() {
         let got = charts_of(
@@ -974,6 +977,7 @@ mod tests {
         assert_eq!(labels, ["丙企业", "丁企业"]);
     }
 
+    #[cfg(feature = "markdown")]
     #[test]
     fn a_markdown_table_of_periods_is_one_two_way_chart() {
         let got = charts_of(

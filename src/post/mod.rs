@@ -3,9 +3,11 @@
 
 pub mod front_matter;
 mod html;
+#[cfg(feature = "markdown")]
+mod markdown;
+mod plain;
 pub(crate) mod values;
 
-use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 pub use front_matter::FrontMatter;
@@ -52,7 +54,7 @@ impl Post {
     /// HTML blocks (as many Jekyll mirrors of news sites do).
     pub fn parse(source: &str) -> Post {
         let (front_matter, body) = front_matter::split(source);
-        let (paragraphs, tables) = markdown_paragraphs(body);
+        let (paragraphs, tables) = read_body(body);
         Post {
             front_matter: front_matter.unwrap_or_default(),
             paragraphs,
@@ -183,6 +185,21 @@ struct ParagraphSink {
 }
 
 impl ParagraphSink {
+    /// The paragraphs and tables read, once the body has ended.
+    fn finish(mut self, mut html: HtmlText) -> (Vec<Paragraph>, Vec<Table>) {
+        html.finish(&mut self);
+        self.block_break();
+        let mut tables = self.tables;
+        tables.retain(|t| t.rows.len() >= 2);
+        for table in &mut tables {
+            table.caption = table.caption.as_deref().map(collapse_spaces);
+            for cell in table.rows.iter_mut().flatten() {
+                cell.text = collapse_spaces(&cell.text);
+            }
+        }
+        (self.paragraphs, tables)
+    }
+
     fn open_table(&mut self) -> Option<&mut Table> {
         (self.table_depth > 0)
             .then(|| self.tables.last_mut())
@@ -270,6 +287,25 @@ impl TextSink for ParagraphSink {
     }
 }
 
+/// A body's paragraphs and tables: a body with Markdown through pulldown-cmark in the full build;
+/// the rest through the plain reader, which in the lean build reads Markdown syntax as text
+/// (`analyze` does not give it a Markdown body there: see [`body_needs_markdown`]).
+/// The full build reads a body that needs no Markdown the lean way too, so that both builds give
+/// the same post for it by construction.
+fn read_body(body: &str) -> (Vec<Paragraph>, Vec<Table>) {
+    #[cfg(feature = "markdown")]
+    if plain::needs_markdown(body) {
+        return markdown::paragraphs(body);
+    }
+    plain::paragraphs(body)
+}
+
+/// Whether a post source's body has Markdown syntax, which only the full build reads (block
+/// syntax, emphasis, links, code, entities, or HTML the two readers could read apart).
+pub fn body_needs_markdown(source: &str) -> bool {
+    plain::needs_markdown(front_matter::split(source).1)
+}
+
 /// Folds runs of white space (from HTML source indentation and soft breaks) into one space,
 /// and drops white space next to CJK text, where it never separates words.
 fn collapse_spaces(text: &str) -> String {
@@ -297,133 +333,6 @@ fn is_wide(c: char) -> bool {
     matches!(c, '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
 }
 
-fn markdown_paragraphs(body: &str) -> (Vec<Paragraph>, Vec<Table>) {
-    let mut sink = ParagraphSink::default();
-    let mut html = HtmlText::default();
-    // Autolinks, images and code carry URLs, ids and code, not a story's figures.
-    let mut skip_depth = 0usize;
-    // An indented block that opens on a tag is a page's HTML pasted with its indentation (the
-    // mirrors of CMS pages do this), not code: it is read as HTML.
-    let mut indented: Option<String> = None;
-    for event in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
-        match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) if skip_depth == 0 => {
-                indented = Some(String::new());
-                skip_depth = 1;
-            }
-            Event::Text(text) if skip_depth == 1 && indented.is_some() => {
-                if let Some(code) = indented.as_mut() {
-                    code.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::CodeBlock) if skip_depth == 1 && indented.is_some() => {
-                skip_depth = 0;
-                let code = indented.take().unwrap_or_default();
-                let mut rest = code.trim_start().chars();
-                if rest.next() == Some('<') && rest.next().is_some_and(|c| c.is_ascii_alphabetic())
-                {
-                    sink.block_break();
-                    html.feed(&code, &mut sink);
-                    sink.block_break();
-                }
-            }
-            Event::Start(tag) => {
-                let skip = matches!(
-                    tag,
-                    Tag::CodeBlock(_)
-                        | Tag::Image { .. }
-                        | Tag::Link {
-                            link_type: LinkType::Autolink | LinkType::Email,
-                            ..
-                        }
-                );
-                if skip || skip_depth > 0 {
-                    skip_depth += 1;
-                    continue;
-                }
-                match tag {
-                    Tag::Table(_) => sink.table(TableMark::Start),
-                    Tag::TableHead | Tag::TableRow => {
-                        sink.block_break();
-                        sink.table(TableMark::Row)
-                    }
-                    Tag::TableCell => sink.table(TableMark::Cell {
-                        colspan: 1,
-                        rowspan: 1,
-                    }),
-                    _ => {}
-                }
-                if let Tag::Heading { .. } = tag {
-                    sink.block_break();
-                    sink.heading = true;
-                } else if is_block_tag(&tag) {
-                    sink.block_break();
-                }
-            }
-            Event::End(end) => {
-                if skip_depth > 0 {
-                    skip_depth -= 1;
-                    continue;
-                }
-                if is_block_end(&end) {
-                    sink.block_break();
-                    sink.heading = false;
-                } else if matches!(end, TagEnd::TableCell) {
-                    sink.table(TableMark::CellEnd);
-                }
-                if matches!(end, TagEnd::Table) {
-                    sink.table(TableMark::End);
-                }
-            }
-            _ if skip_depth > 0 => {}
-            Event::Text(text) => sink.text(&text),
-            Event::Code(_) => {}
-            Event::SoftBreak => sink.text(" "),
-            Event::HardBreak | Event::Rule => sink.block_break(),
-            Event::Html(raw) | Event::InlineHtml(raw) => html.feed(&raw, &mut sink),
-            _ => {}
-        }
-    }
-    html.finish(&mut sink);
-    sink.block_break();
-    let mut tables = sink.tables;
-    tables.retain(|t| t.rows.len() >= 2);
-    for table in &mut tables {
-        table.caption = table.caption.as_deref().map(collapse_spaces);
-        for cell in table.rows.iter_mut().flatten() {
-            cell.text = collapse_spaces(&cell.text);
-        }
-    }
-    (sink.paragraphs, tables)
-}
-
-fn is_block_tag(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Paragraph
-            | Tag::BlockQuote(_)
-            | Tag::Item
-            | Tag::List(_)
-            | Tag::TableRow
-            | Tag::TableHead
-            | Tag::HtmlBlock
-    )
-}
-
-fn is_block_end(end: &TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::BlockQuote(_)
-            | TagEnd::Item
-            | TagEnd::List(_)
-            | TagEnd::TableRow
-            | TagEnd::TableHead
-            | TagEnd::HtmlBlock
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,6 +341,7 @@ mod tests {
         post.paragraphs.iter().map(|p| p.text.as_str()).collect()
     }
 
+    #[cfg(feature = "markdown")]
     #[test]
     fn markdown_body() {
         let post = Post::parse(
@@ -445,6 +355,7 @@ mod tests {
         assert!(!post.paragraphs[1].heading);
     }
 
+    #[cfg(feature = "markdown")]
     #[test]
     fn html_body_like_the_seed() {
         let post = Post::parse(
@@ -461,6 +372,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "markdown")]
     #[test]
     fn indented_html_is_html_and_indented_code_stays_code() {
         let post = Post::parse(
