@@ -1,7 +1,8 @@
 // Automatic mode: elements marked data-postchart, found now and as they are added, read when
 // they come near the viewport, charted beside their text or after them, released when removed.
 
-import { extractPost } from './read.js';
+import { extractPost, preferFull } from './read.js';
+import { needsMarkdown } from './markdown.js';
 import { PREFIX, drawnCharts, elementSettings } from './settings.js';
 import { articleText, chartsByAnchor } from './article.js';
 import { fallbacksOf, targetOf } from './fallback.js';
@@ -143,6 +144,10 @@ export function autoRender(root = globalThis.document, options = {}) {
       if (seen.has(element) || claimed.has(element) || element.tagName === 'FIGURE') continue;
       seen.add(element);
       claimed.add(element);
+      // A Markdown post written in the page: the page takes the full build for everything,
+      // rather than the lean one first and the full one after.
+      const written = element.tagName === 'SCRIPT' ? element.textContent : element.postchartSource;
+      if (typeof written === 'string' && !options.wasm && needsMarkdown(written)) preferFull();
       if (nearby) {
         // Below the fold: read and drawn when it comes near the viewport.
         element.setAttribute(`${PREFIX}-state`, 'waiting');

@@ -1,25 +1,57 @@
 // Reading a post: the wasm loaded once, and long posts read in a Web Worker off the page's
 // main thread (on this thread where the page's CSP or Trusted Types allow no worker).
 
-import initWasm, { analyze, PreparedChart } from './wasm/postchart.js';
+import { needsMarkdown } from './markdown.js';
 import { optionSettings } from './settings.js';
 import { warn, yieldIfBusy } from './schedule.js';
 
-let ready = null;
+// Two builds of the same crate: the lean one reads rendered articles and HTML bodies, the full
+// one Markdown too (pulldown-cmark, about 70 KB gzip more). A page fetches the lean one unless it
+// has a Markdown source; once it holds the full one it uses that for everything.
+const BUILDS = {
+  lean: () => import('./wasm/postchart-lean.js'),
+  full: () => import('./wasm/postchart.js'),
+};
+const loading = { lean: null, full: null };
+/** The builds instantiated so far, for drawing: the full one first. */
+const held = { lean: null, full: null };
+let fullWanted = false;
 
-/**
- * Loads and instantiates the wasm module once; later calls return the same promise.
- * @param {string | URL | Response | BufferSource | WebAssembly.Module} [wasm] where the
- *   `.wasm` is (default: next to this file).
- */
-export function init(wasm) {
-  if (!ready) {
-    ready = initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => undefined);
-    ready.catch(() => {
-      ready = null; // a failed fetch may be retried
+/** Which build a source needs: `full` for a post with a Markdown body or a `wasm` given. */
+export function buildFor(source, format, wasm) {
+  return wasm !== undefined || (format !== 'text' && needsMarkdown(source)) ? 'full' : 'lean';
+}
+
+/** From now on every read uses the full build (a page that has a Markdown source). */
+export function preferFull() {
+  fullWanted = true;
+}
+
+/** A build's bindings, fetched and instantiated once; the full build once it is held or asked for. */
+function bindings(build, wasm) {
+  if (loading.full || fullWanted) build = 'full';
+  if (!loading[build]) {
+    const started = BUILDS[build]().then(async (module) => {
+      await module.default(wasm === undefined ? undefined : { module_or_path: wasm });
+      held[build] = module;
+      return module;
+    });
+    loading[build] = started;
+    started.catch(() => {
+      if (loading[build] === started) loading[build] = null; // a failed fetch may be retried
     });
   }
-  return ready;
+  return loading[build];
+}
+
+/**
+ * Loads and instantiates a build early; later calls return the same promise. Without `wasm`,
+ * the lean build (rendered articles and HTML bodies); with it, the full build from there.
+ * @param {string | URL | Response | BufferSource | WebAssembly.Module} [wasm] where the full
+ *   build's `.wasm` is (default: `wasm/postchart_bg.wasm` next to this file).
+ */
+export function init(wasm) {
+  return bindings(wasm === undefined ? 'lean' : 'full', wasm).then(() => undefined);
 }
 
 /**
@@ -36,16 +68,27 @@ export async function extractPost(source, options = {}) {
   // The editor's settings: an element's attributes over the front matter over these options.
   const page = Array.isArray(options.elementSettings) ? options.elementSettings : [];
   const defaults = optionSettings(options);
+  const build = buildFor(text, format, options.wasm);
+  // The build this thread draws with, loading while a worker reads.
+  const drawing = bindings(build, options.wasm);
   let result = null;
   if (text.length >= WORKER_FROM && options.worker !== false) {
-    result = await analyzeInWorker(text, format, lang, pageLang, page, defaults, options);
+    result = await analyzeInWorker(text, format, lang, pageLang, page, defaults, { ...options, build });
   }
+  let module = await drawing;
   if (!result) {
-    await init(options.wasm);
     // Reading starts a task of its own when this one has already run a while (the host
     // page's work, the wasm's start-up).
     await yieldIfBusy();
-    result = analyze(text, format, lang, pageLang, page, defaults);
+    const read = () => module.analyze(text, format, lang, pageLang, page, defaults);
+    try {
+      result = read();
+    } catch (error) {
+      // The Rust reader has the last word on what is Markdown: read again with the full build.
+      if (module.readsMarkdown() || !module.bodyNeedsMarkdown(text)) throw error;
+      module = await bindings('full', options.wasm);
+      result = read();
+    }
     if (options.facts === false) result.facts = [];
   }
   for (const warning of result.warnings || []) warn(new Error(warning.replace(/^postchart: /, '')));
@@ -77,7 +120,7 @@ function workerScriptUrl() {
 }
 
 /** Resolves to the extraction, or to null when no worker can run here (the caller reads it). */
-function analyzeInWorker(source, format, lang, pageLang, page, defaults, { wasm, facts }) {
+function analyzeInWorker(source, format, lang, pageLang, page, defaults, { wasm, facts, build }) {
   if (workerFailed || typeof Worker !== 'function') return Promise.resolve(null);
   if (!worker) {
     try {
@@ -109,11 +152,14 @@ function analyzeInWorker(source, format, lang, pageLang, page, defaults, { wasm,
     workerWaiting.set(id, { resolve, reject });
     // Without facts the reply is a few chart specs: copying thousands of facts back would
     // itself block the page.
-    worker.postMessage({ id, source, format, lang, pageLang, page, defaults, wasm: wasmUrl, facts: facts !== false });
+    worker.postMessage({ id, source, format, lang, pageLang, page, defaults, wasm: wasmUrl, build, facts: facts !== false });
   });
 }
 
-/** A chart spec read into wasm once, to be drawn at any size; `free()` it when done. */
+/** A chart spec read into wasm once, to be drawn at any size; `free()` it when done. (After a
+ * read, so that a build is held.) */
 export function prepareChart(spec) {
-  return new PreparedChart(spec);
+  const module = held.full || held.lean;
+  if (!module) throw new Error('postchart: no wasm loaded to draw with');
+  return new module.PreparedChart(spec);
 }

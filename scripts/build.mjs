@@ -22,18 +22,32 @@ if (locked && cli !== locked) {
   process.exit(1);
 }
 
-run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib'], {
-  RUSTFLAGS: '-D warnings',
-});
+// Two builds from one crate: the full one (default features: it reads Markdown bodies with
+// pulldown-cmark) and the lean one (no `markdown` feature) for rendered articles and HTML
+// bodies. The loader picks per page (js/read.js). Each artifact is kept under target/wasm-size/
+// with its names, for `npm run bench:size`'s breakdown.
+const builds = [
+  { name: 'postchart', features: [] },
+  { name: 'postchart-lean', features: ['--no-default-features'] },
+];
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'wasm'), { recursive: true });
-run('wasm-bindgen', [
-  '--target', 'web',
-  '--remove-name-section',
-  '--remove-producers-section',
-  '--out-dir', join(dist, 'wasm'),
-  join(root, 'target/wasm32-unknown-unknown/release/postchart.wasm'),
-]);
+mkdirSync(join(root, 'target/wasm-size'), { recursive: true });
+for (const build of builds) {
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', ...build.features], {
+    RUSTFLAGS: '-D warnings',
+  });
+  const built = join(root, 'target/wasm-size', `${build.name}.wasm`);
+  copyFileSync(join(root, 'target/wasm32-unknown-unknown/release/postchart.wasm'), built);
+  run('wasm-bindgen', [
+    '--target', 'web',
+    '--remove-name-section',
+    '--remove-producers-section',
+    '--out-name', build.name,
+    '--out-dir', join(dist, 'wasm'),
+    built,
+  ]);
+}
 copyFileSync(join(root, 'js/index.d.ts'), join(dist, 'index.d.ts'));
 // What pages download is minified (7 KB less gzipped, measured by `npm run bench:size`), with
 // a source map beside each of our files, holding the readable source, for devtools. The module
@@ -62,26 +76,32 @@ const bundle = (entry, to, format = 'esm') =>
   });
 await Promise.all([bundle('index.js', 'index.js'), bundle('worker.js', 'worker.js'), bundle('postchart.js', 'postchart.js', 'iife')]);
 // wasm-bindgen's generated bindings: nothing more readable to map them to.
-{
-  const from = join(dist, 'wasm/postchart.js');
+for (const build of builds) {
+  const from = join(dist, `wasm/${build.name}.js`);
   const out = esbuild.transformSync(readFileSync(from, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
   writeFileSync(from, out.code);
 }
 
-// What a page downloads: the loader, the module, the bindings and the wasm.
-const shipped = ['postchart.js', 'index.js', 'wasm/postchart.js', 'wasm/postchart_bg.wasm'];
-let total = { raw: 0, gzip: 0, brotli: 0 };
-console.log('\nsize of what a page downloads (bytes):');
-console.log('file'.padEnd(26), 'raw'.padStart(9), 'gzip -9'.padStart(9), 'brotli'.padStart(9));
-for (const file of shipped) {
+// What a page downloads: the loader, the module, and one build's bindings and wasm.
+const measure = (file) => {
   const bytes = readFileSync(join(dist, file));
-  const sizes = {
+  return {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-  for (const k of Object.keys(total)) total[k] += sizes[k];
-  console.log(file.padEnd(26), String(sizes.raw).padStart(9), String(sizes.gzip).padStart(9), String(sizes.brotli).padStart(9));
+};
+const row = (name, s) => console.log(name.padEnd(30), String(s.raw).padStart(9), String(s.gzip).padStart(9), String(s.brotli).padStart(9));
+console.log('\nsize of what a page downloads (bytes):');
+console.log('file'.padEnd(30), 'raw'.padStart(9), 'gzip -9'.padStart(9), 'brotli'.padStart(9));
+const shell = ['postchart.js', 'index.js'];
+for (const file of [...shell, ...builds.flatMap((b) => [`wasm/${b.name}.js`, `wasm/${b.name}_bg.wasm`])]) row(file, measure(file));
+for (const [page, build] of [['page, lean build', 'postchart-lean'], ['page with Markdown, full build', 'postchart']]) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of [...shell, `wasm/${build}.js`, `wasm/${build}_bg.wasm`]) {
+    const s = measure(file);
+    for (const k of Object.keys(total)) total[k] += s[k];
+  }
+  row(page, total);
 }
-console.log('total'.padEnd(26), String(total.raw).padStart(9), String(total.gzip).padStart(9), String(total.brotli).padStart(9));
 console.log(`\ndist/: ${readdirSync(dist).join(', ')}`);

@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo test
-node --test tests/js/
+cargo test --lib --no-default-features
 npm run build
+node --test tests/js/
 mkdir -p test-artifacts
 node --test --test-concurrency=1 tests/browser/
 bash scripts/linear.sh

@@ -123,4 +123,3 @@ fn is_block_end(end: &TagEnd) -> bool {
             | TagEnd::HtmlBlock
     )
 }
-

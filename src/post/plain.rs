@@ -115,7 +115,9 @@ fn blocks(body: &str) -> impl Iterator<Item = &str> {
             let open = rest.find("<!--").unwrap_or(0) + 4;
             let end = rest[open..].find("-->").map_or(rest.len(), |close| {
                 let close = open + close;
-                rest[close..].find('\n').map_or(rest.len(), |i| close + i + 1)
+                rest[close..]
+                    .find('\n')
+                    .map_or(rest.len(), |i| close + i + 1)
             });
             let (block, after) = rest.split_at(end);
             rest = after;
@@ -326,7 +328,13 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hugo/content/posts"),
         ];
-        for dir in ["seed", "corpus/posts", "corpus-sites/posts", "corpus-en/posts", "trial-posts"] {
+        for dir in [
+            "seed",
+            "corpus/posts",
+            "corpus-sites/posts",
+            "corpus-en/posts",
+            "trial-posts",
+        ] {
             dirs.push(shared.join(dir));
         }
         if let Ok(peers) = std::fs::read_dir(shared.join("peers-charts")) {
@@ -339,13 +347,18 @@ mod tests {
                 let path = entry.path();
                 if path.is_dir() {
                     dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "md" || e == "html" || e == "txt") {
+                } else if path
+                    .extension()
+                    .is_some_and(|e| e == "md" || e == "html" || e == "txt")
+                {
                     files.push(path);
                 }
             }
         }
         for path in files {
-            let Ok(source) = std::fs::read_to_string(&path) else { continue };
+            let Ok(source) = std::fs::read_to_string(&path) else {
+                continue;
+            };
             let body = crate::post::front_matter::split(&source).1;
             if needs_markdown(body) {
                 markdown += 1;

@@ -85,8 +85,9 @@ test('a strict CSP with Trusted Types: every chart, zero violations, only its ow
   assert.deepEqual(requests, [
     '/dist/index.js',
     '/dist/postchart.js',
-    '/dist/wasm/postchart.js',
-    '/dist/wasm/postchart_bg.wasm',
+    // The seed's body is HTML: the lean build reads it.
+    '/dist/wasm/postchart-lean.js',
+    '/dist/wasm/postchart-lean_bg.wasm',
     '/tests/browser/pages/csp.html',
     '/tests/fixtures/seed.md',
     '/www/demo.css',
