@@ -3,10 +3,12 @@
 //! Errors become JS `Error`s; a panic (a bug) is logged to the console once and the JS shell
 //! turns the resulting trap into an error on the element, never an exception in the page.
 
-use plotters_canvas::CanvasBackend;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
+
+mod canvas;
+mod from_js;
 
 use crate::render::{self, RenderOptions, Theme};
 use crate::{ChartSpec, SourceFormat};
@@ -26,8 +28,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 }
 
 fn spec_from_js(spec: JsValue) -> Result<ChartSpec, JsError> {
-    serde_wasm_bindgen::from_value(spec)
-        .map_err(|e| JsError::new(&format!("invalid chart spec: {e}")))
+    from_js::chart_spec(&spec).map_err(|why| JsError::new(&format!("invalid chart spec: {why}")))
 }
 
 #[derive(Serialize)]
@@ -105,15 +106,6 @@ pub fn analyze(
     })
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct DrawOptions {
-    pixel_ratio: Option<f64>,
-    theme: Option<String>,
-    font_family: Option<String>,
-    accent: Option<String>,
-}
-
 /// A chart spec read once from JS and kept in wasm: the shell asks it for its height, text
 /// alternative, table and drawing without converting the spec again each time (four
 /// conversions per chart were most of the cost of a page's first chart).
@@ -153,12 +145,8 @@ impl PreparedChart {
 }
 
 fn draw(canvas: HtmlCanvasElement, spec: &ChartSpec, options: JsValue) -> Result<JsValue, JsError> {
-    let options: DrawOptions = if options.is_undefined() || options.is_null() {
-        DrawOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
-    };
+    let options = from_js::draw_options(&options)
+        .map_err(|why| JsError::new(&format!("invalid options: {why}")))?;
     let mut theme = match options.theme.as_deref() {
         Some("dark") => Theme::dark(),
         _ => Theme::light(),
@@ -176,8 +164,8 @@ fn draw(canvas: HtmlCanvasElement, spec: &ChartSpec, options: JsValue) -> Result
             .filter(|f| !f.trim().is_empty())
             .unwrap_or(defaults.font_family),
     };
-    let backend = CanvasBackend::with_canvas_object(canvas)
-        .ok_or_else(|| JsError::new("canvas has no 2d context"))?;
+    let backend =
+        canvas::Canvas::new(canvas).ok_or_else(|| JsError::new("canvas has no 2d context"))?;
     let regions = render::render_regions(spec, backend, &render_options)
         .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&regions)
