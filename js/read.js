@@ -1,6 +1,7 @@
 // Reading a post: the wasm loaded once, and long posts read in a Web Worker off the page's
 // main thread (on this thread where the page's CSP or Trusted Types allow no worker).
 
+import { loadBuild, readWith } from './builds.js';
 import { needsMarkdown } from './markdown.js';
 import { optionSettings } from './settings.js';
 import { warn, yieldIfBusy } from './schedule.js';
@@ -8,10 +9,6 @@ import { warn, yieldIfBusy } from './schedule.js';
 // Two builds of the same crate: the lean one reads rendered articles and HTML bodies, the full
 // one Markdown too (pulldown-cmark, about 70 KB gzip more). A page fetches the lean one unless it
 // has a Markdown source; once it holds the full one it uses that for everything.
-const BUILDS = {
-  lean: () => import('./wasm/postchart-lean.js'),
-  full: () => import('./wasm/postchart.js'),
-};
 const loading = { lean: null, full: null };
 /** The builds instantiated so far, for drawing: the full one first. */
 const held = { lean: null, full: null };
@@ -31,8 +28,7 @@ export function preferFull() {
 function bindings(build, wasm) {
   if (loading.full || fullWanted) build = 'full';
   if (!loading[build]) {
-    const started = BUILDS[build]().then(async (module) => {
-      await module.default(wasm === undefined ? undefined : { module_or_path: wasm });
+    const started = loadBuild(build, wasm).then((module) => {
       held[build] = module;
       return module;
     });
@@ -75,20 +71,13 @@ export async function extractPost(source, options = {}) {
   if (text.length >= WORKER_FROM && options.worker !== false) {
     result = await analyzeInWorker(text, format, lang, pageLang, page, defaults, { ...options, build });
   }
-  let module = await drawing;
+  const module = await drawing;
   if (!result) {
     // Reading starts a task of its own when this one has already run a while (the host
     // page's work, the wasm's start-up).
     await yieldIfBusy();
-    const read = () => module.analyze(text, format, lang, pageLang, page, defaults);
-    try {
-      result = read();
-    } catch (error) {
-      // The Rust reader has the last word on what is Markdown: read again with the full build.
-      if (module.readsMarkdown() || !module.bodyNeedsMarkdown(text)) throw error;
-      module = await bindings('full', options.wasm);
-      result = read();
-    }
+    const full = () => bindings('full', options.wasm);
+    result = await readWith(module, full, text, format, lang, pageLang, page, defaults);
     if (options.facts === false) result.facts = [];
   }
   for (const warning of result.warnings || []) warn(new Error(warning.replace(/^postchart: /, '')));

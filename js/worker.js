@@ -2,34 +2,17 @@
 // {id, source, format, lang, pageLang, page, defaults, wasm, build, facts}; out: {id, result} or
 // {id, error}; with `facts: false` the result's facts are left out. `build` is the one the page
 // chose (`lean` or `full`); a body the lean build finds to be Markdown is read by the full one.
+import { loadBuild, readWith } from './builds.js';
 
-const BUILDS = {
-  lean: () => import('./wasm/postchart-lean.js'),
-  full: () => import('./wasm/postchart.js'),
-};
 const loading = {};
-
-function bindings(build, wasm) {
-  loading[build] ||= BUILDS[build]().then(async (module) => {
-    await module.default(wasm ? { module_or_path: wasm } : undefined);
-    return module;
-  });
-  return loading[build];
-}
+const bindings = (build, wasm) => (loading[build] ||= loadBuild(build, wasm || undefined));
 
 self.addEventListener('message', async (event) => {
   const { id, source, format, lang, pageLang, page, defaults, wasm, build, facts } = event.data || {};
   try {
-    let module = await bindings(wasm || build === 'full' || loading.full ? 'full' : 'lean', wasm);
-    const read = () => module.analyze(String(source), format, lang, pageLang, page || [], defaults || []);
-    let result;
-    try {
-      result = read();
-    } catch (error) {
-      if (module.readsMarkdown() || !module.bodyNeedsMarkdown(String(source))) throw error;
-      module = await bindings('full', wasm);
-      result = read();
-    }
+    const module = await bindings(wasm || build === 'full' || loading.full ? 'full' : 'lean', wasm);
+    const full = () => bindings('full', wasm);
+    const result = await readWith(module, full, String(source), format, lang, pageLang, page || [], defaults || []);
     if (facts === false) result.facts = [];
     self.postMessage({ id, result });
   } catch (error) {
